@@ -1,0 +1,89 @@
+import type { Directory } from '../people/directory.js';
+import type { Clock } from '../ports/clock.js';
+import type { CaseDocument } from '../storage/models/index.js';
+import { ChannelNotConfiguredError, ValidationFailedError } from '../errors.js';
+import { openCaseSchema, titleFromText, truncateDescription, type Actor, type IntakeVia } from './case.schema.js';
+import type { CaseService } from './case.service.js';
+import { joinsOpenCase } from './grouping.js';
+import { openStatuses } from './status.js';
+
+export interface SourceMessage {
+  workspace: string;
+  channel: string;
+  ts: string;
+  author: Actor;
+  text: string;
+  permalink: string | null;
+  at: Date;
+}
+
+export type IntakeResult = { outcome: 'opened' | 'existing' | 'joined'; case: CaseDocument };
+
+/** Flow 1 of PRODUCT.md: which messages become cases, and which join one. */
+export class IntakeService {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly directory: Directory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Auto-capture of a top-level customer message; the adapter has checked it is one. */
+  async captureMessage(message: SourceMessage): Promise<IntakeResult> {
+    const windowMinutes = this.directory.config.intake.groupingWindowMinutes;
+    const joined = await this.cases.joinFollowUp({
+      ...message,
+      isWithinWindow: (last) => joinsOpenCase(last, message.at, windowMinutes),
+      openStatuses,
+    });
+    if (joined) return { outcome: 'joined', case: joined };
+    return this.openFromMessage(message, 'message', message.author);
+  }
+
+  /** The 🎫 reaction or the "Open case" shortcut on any message in a channel tugi may use. */
+  async openFromMessage(message: SourceMessage, via: IntakeVia, openedBy: Actor): Promise<IntakeResult> {
+    const customer = this.directory.customerChannel(message.channel);
+    if (!customer && !this.directory.config.intake.anyChannel) throw new ChannelNotConfiguredError(message.channel);
+    const input = openCaseSchema.parse({
+      workspace: message.workspace,
+      title: titleFromText(message.text, `Message from ${message.author.name ?? message.author.userId}`),
+      description: truncateDescription(message.text),
+      requester: message.author,
+      openedBy,
+      account: customer?.account.id ?? null,
+      via,
+      source: { platform: message.author.platform, channel: message.channel, ts: message.ts, permalink: message.permalink },
+      sourceKey: `${message.channel}:${message.ts}`,
+      at: message.at,
+    });
+    const result = await this.cases.open(input);
+    return { outcome: result.created ? 'opened' : 'existing', case: result.case };
+  }
+
+  /** `/tugi new <title> [--via phone|email]`: logged by a team member for a customer. */
+  async openFromCommand(args: {
+    workspace: string;
+    title: string;
+    via: 'command' | 'phone' | 'email';
+    actor: Actor;
+    channel: string;
+    /** The platform's unique id of this invocation, so a repeated delivery opens one case. */
+    invocationId: string;
+  }): Promise<IntakeResult> {
+    const account = this.directory.customerChannel(args.channel)?.account.id ?? null;
+    const parsed = openCaseSchema.safeParse({
+      workspace: args.workspace,
+      title: args.title,
+      description: '',
+      requester: args.actor,
+      openedBy: args.actor,
+      account,
+      via: args.via,
+      source: { platform: args.actor.platform, channel: null, ts: null, permalink: null },
+      sourceKey: `command:${args.invocationId}`,
+      at: this.clock.now(),
+    });
+    if (!parsed.success) throw new ValidationFailedError(parsed.error.issues.map((issue) => issue.message));
+    const result = await this.cases.open(parsed.data);
+    return { outcome: result.created ? 'opened' : 'existing', case: result.case };
+  }
+}

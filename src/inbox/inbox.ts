@@ -1,0 +1,141 @@
+import { asCodedError, isDuplicateKeyError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../ports/clock.js';
+import type { InboxDocument, Models } from '../storage/models/index.js';
+
+export interface InboundEvent {
+  workspace: string;
+  /** The platform's delivery id (Slack event_id, trigger_id; Teams activity id). */
+  deliveryKey: string;
+  kind: string;
+  payload: unknown;
+}
+
+export type InboxHandler = (payload: unknown) => Promise<void>;
+
+const leaseMs = 30_000;
+const maxAttempts = 8;
+/** The recovery sweep leaves fresh records to the replica that accepted them. */
+const recoverAfterMs = 5_000;
+
+/**
+ * Exactly-once intake: an event is stored (one insert, keyed on its delivery id) before the
+ * platform gets its acknowledgement, then handled after. A retry or a second replica hits the
+ * primary key; a crash after the acknowledgement leaves a pending record the sweep finishes.
+ */
+export class Inbox {
+  private readonly handlers = new Map<string, InboxHandler>();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly models: Pick<Models, 'inbox'>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  on(kind: string, handler: InboxHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Stores the event; false when this delivery was seen before. Throws when the database is away. */
+  async accept(event: InboundEvent): Promise<boolean> {
+    const id = `${event.workspace}:${event.deliveryKey}`;
+    try {
+      await this.models.inbox.create({
+        _id: id,
+        workspace: event.workspace,
+        kind: event.kind,
+        payload: JSON.stringify(event.payload),
+        state: 'pending',
+        receivedAt: this.clock.now(),
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+    return true;
+  }
+
+  /** Accepts, then handles in the background; the caller acknowledges as soon as this returns. */
+  async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
+    const accepted = await this.accept(event);
+    if (accepted) this.track(this.process(`${event.workspace}:${event.deliveryKey}`));
+    return accepted;
+  }
+
+  /** Accepts and handles before returning (for interactions whose answer is the result). */
+  async acceptAndProcess(event: InboundEvent): Promise<boolean> {
+    const accepted = await this.accept(event);
+    if (accepted) await this.process(`${event.workspace}:${event.deliveryKey}`, true);
+    return accepted;
+  }
+
+  /** Claims and handles one record. With `rethrow`, a user-facing error reaches the caller. */
+  async process(id: string, rethrow = false): Promise<void> {
+    const now = this.clock.now();
+    const record = await this.models.inbox
+      .findOneAndUpdate(
+        { _id: id, state: 'pending', $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
+        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<InboxDocument>();
+    if (!record) return;
+    const handler = this.handlers.get(record.kind);
+    try {
+      if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
+      await handler(JSON.parse(record.payload));
+      await this.models.inbox.updateOne({ _id: id }, { $set: { state: 'done', doneAt: this.clock.now(), lockedUntil: null } });
+    } catch (error) {
+      await this.fail(record, error);
+      if (rethrow) throw error;
+    }
+  }
+
+  private async fail(record: InboxDocument, error: unknown): Promise<void> {
+    // A user's mistake will not get better on retry; anything else may (database blip, platform outage).
+    const final = asCodedError(error) !== undefined || record.attempts >= maxAttempts;
+    const lastError = error instanceof Error ? error.message : String(error);
+    this.logger[final ? 'warn' : 'error']({ id: record._id, kind: record.kind, attempt: record.attempts, err: error }, 'inbox: handling failed');
+    await this.models.inbox
+      .updateOne(
+        { _id: record._id },
+        final
+          ? { $set: { state: 'failed', lastError, lockedUntil: null, doneAt: this.clock.now() } }
+          : { $set: { lastError, lockedUntil: new Date(this.clock.now().getTime() + 2 ** record.attempts * 1_000) } },
+      )
+      .catch((e: unknown) => this.logger.error({ err: e }, 'inbox: could not record failure'));
+  }
+
+  /** Finishes records whose handling was interrupted (crash, restart, failed attempt). */
+  async recover(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const stuck = await this.models.inbox
+      .find({
+        state: 'pending',
+        receivedAt: { $lt: new Date(now.getTime() - recoverAfterMs) },
+        $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+      })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .lean<InboxDocument[]>();
+    for (const record of stuck) await this.process(record._id);
+    return stuck.length;
+  }
+
+  async purgeDoneBefore(cutoff: Date): Promise<number> {
+    const result = await this.models.inbox.deleteMany({ state: { $in: ['done', 'failed'] }, doneAt: { $lt: cutoff } });
+    return result.deletedCount;
+  }
+
+  /** Waits for background handling to finish (graceful shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.catch((error: unknown) => this.logger.error({ err: error }, 'inbox: background handling failed'));
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+  }
+}

@@ -1,0 +1,1 @@
+export { Inbox, type InboundEvent, type InboxHandler } from './inbox.js';

@@ -1,0 +1,60 @@
+import type { Clock } from '../ports/clock.js';
+import { viewAudience, type View } from '../messages/views.js';
+import type { OutboxRepository } from './outbox.repository.js';
+
+export interface OutboxMessage {
+  workspace: string;
+  /** Idempotency key: the same key is stored and delivered once. */
+  key: string;
+  platform: 'slack' | 'teams';
+  channel: string;
+  view: View;
+  threadTs?: string | null;
+  threadOfKey?: string | null;
+  /** Set to edit the message another entry delivered, instead of posting a new one. */
+  updateOfKey?: string | null;
+}
+
+/** Thrown when internal content is addressed to a customer channel: a bug, never sent. */
+export class InternalContentLeakError extends Error {
+  constructor(channel: string, kind: string) {
+    super(`Refusing to send internal view ${kind} to customer channel ${channel}`);
+  }
+}
+
+/**
+ * Durable outbound messages: `enqueue` stores them, and the delivery loop sends them at once.
+ * It is also the single gate that keeps internal content out of customer channels.
+ */
+export class Outbox {
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly isCustomerChannel: (channel: string) => boolean,
+    private readonly clock: Clock,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  async enqueue(messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const entries = messages.map((message) => {
+      const audience = viewAudience[message.view.kind];
+      if (audience === 'internal' && this.isCustomerChannel(message.channel)) {
+        throw new InternalContentLeakError(message.channel, message.view.kind);
+      }
+      return {
+        workspace: message.workspace,
+        key: message.key,
+        platform: message.platform,
+        op: message.updateOfKey ? ('update' as const) : ('post' as const),
+        channel: message.channel,
+        audience,
+        threadTs: message.threadTs ?? null,
+        threadOfKey: message.threadOfKey ?? null,
+        targetKey: message.updateOfKey ?? null,
+        view: JSON.stringify(message.view),
+      };
+    });
+    await this.repository.insertMany(entries, this.clock.now());
+    this.onEnqueued();
+  }
+}

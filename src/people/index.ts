@@ -1,0 +1,1 @@
+export { Directory, type CustomerChannel } from './directory.js';

@@ -1,0 +1,28 @@
+import type { View } from '../messages/views.js';
+
+/** What the outbox hands a platform adapter: where to deliver, and what. */
+export interface OutboundMessage {
+  op: 'post' | 'update';
+  channel: string;
+  /** Thread to post into (a platform message id), if any. */
+  threadId: string | null;
+  /** For `update`: the platform message id to edit. */
+  targetId: string | null;
+  view: View;
+}
+
+/** The port the core needs from a chat platform to deliver messages. */
+export interface ChatPlatform {
+  readonly name: 'slack' | 'teams';
+  deliver(message: OutboundMessage): Promise<{ messageId: string }>;
+}
+
+/** The platform said "slow down" (HTTP 429); try again after `retryAfterMs`. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`Rate limited; retry after ${retryAfterMs} ms`);
+  }
+}
+
+/** Retrying cannot help (channel gone, bot removed, invalid blocks). */
+export class PermanentDeliveryError extends Error {}

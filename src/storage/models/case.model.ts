@@ -1,0 +1,77 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { caseStatuses, type CaseStatus } from '../../cases/status.js';
+import { priorities, type Priority } from '../../config/workspace.js';
+
+export interface StoredActor {
+  platform: 'slack' | 'teams';
+  userId: string;
+  name?: string;
+}
+
+export interface CaseDocument {
+  _id: Types.ObjectId;
+  workspace: string;
+  number: number;
+  key: string;
+  title: string;
+  description: string;
+  requester: StoredActor;
+  account: string | null;
+  source: { platform: 'slack' | 'teams'; via: string; channel: string | null; ts: string | null; permalink: string | null };
+  sourceKey: string;
+  status: CaseStatus;
+  priority: Priority;
+  assignee: string | null;
+  tags: string[];
+  firstResponseAt: Date | null;
+  lastCustomerActivityAt: Date;
+  lastActivityAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+const actorSchema = new Schema<StoredActor>({ platform: String, userId: String, name: String }, { _id: false });
+
+const caseSchema = new Schema<CaseDocument>(
+  {
+    workspace: { type: String, required: true },
+    number: { type: Number, required: true },
+    key: { type: String, required: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    requester: { type: actorSchema, required: true },
+    account: { type: String, default: null },
+    source: {
+      platform: { type: String, required: true },
+      via: { type: String, required: true },
+      channel: { type: String, default: null },
+      ts: { type: String, default: null },
+      permalink: { type: String, default: null },
+    },
+    /** `channel:ts` of the originating message, or `command:<trigger>`: one case per source. */
+    sourceKey: { type: String, required: true },
+    status: { type: String, enum: caseStatuses, required: true },
+    priority: { type: String, enum: priorities, required: true },
+    assignee: { type: String, default: null },
+    tags: { type: [String], default: [] },
+    firstResponseAt: { type: Date, default: null },
+    lastCustomerActivityAt: { type: Date, required: true },
+    lastActivityAt: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    /** Optimistic concurrency in place of transactions: every change bumps it. */
+    version: { type: Number, required: true, default: 1 },
+  },
+  { collection: 'cases', versionKey: false },
+);
+
+caseSchema.index({ workspace: 1, number: 1 }, { unique: true });
+caseSchema.index({ workspace: 1, sourceKey: 1 }, { unique: true });
+// Grouping window lookup: the open case of a requester in a channel.
+caseSchema.index({ workspace: 1, 'source.channel': 1, 'requester.userId': 1, lastCustomerActivityAt: -1 });
+
+export function caseModel(connection: Connection) {
+  return connection.model('Case', caseSchema);
+}
+export type CaseModel = ReturnType<typeof caseModel>;

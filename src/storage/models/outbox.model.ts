@@ -1,0 +1,43 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+
+/** Durable outbound messages; see src/outbox. */
+const outboxSchema = new Schema(
+  {
+    workspace: { type: String, required: true },
+    /** Delivery key: enqueueing the same key twice stores one message. */
+    key: { type: String, required: true },
+    platform: { type: String, required: true },
+    op: { type: String, enum: ['post', 'update'], required: true },
+    channel: { type: String, required: true },
+    audience: { type: String, enum: ['customer', 'internal'], required: true },
+    /** Post into the thread of this platform message … */
+    threadTs: { type: String, default: null },
+    /** … or of the message another outbox entry posted (resolved at delivery). */
+    threadOfKey: { type: String, default: null },
+    /** For `update`: the outbox entry whose message is edited. */
+    targetKey: { type: String, default: null },
+    /** The platform-neutral view, as JSON text. */
+    view: { type: String, required: true },
+    state: { type: String, enum: ['pending', 'sent', 'dead'], required: true },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    lockedUntil: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    /** The platform's id of the delivered message (Slack ts). */
+    messageId: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date, default: null },
+  },
+  { collection: 'outbox', versionKey: false },
+);
+
+outboxSchema.index({ workspace: 1, key: 1 }, { unique: true });
+outboxSchema.index({ state: 1, nextAttemptAt: 1 });
+outboxSchema.index({ sentAt: 1 });
+
+export type OutboxDocument = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
+
+export function outboxModel(connection: Connection) {
+  return connection.model('Outbox', outboxSchema);
+}
+export type OutboxModel = ReturnType<typeof outboxModel>;

@@ -1,0 +1,72 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import type { Express } from 'express';
+import { boltLogger } from './bolt-logger.js';
+import type { SlackDeps } from './deps.js';
+import { registerIntakeHandlers } from './intake/handlers.js';
+import { register as registerActions } from './listeners/actions/index.js';
+import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerShortcuts } from './listeners/shortcuts/index.js';
+import { SlackPlatform } from './platform.js';
+
+export interface SlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode (local use, no public URL) when set; HTTP at /slack/events otherwise. */
+  appToken?: string;
+  /** The Web API base URL; tests point it at a local fake. */
+  apiUrl?: string;
+}
+
+export interface SlackAdapter {
+  app: App;
+  platform: SlackPlatform;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(options: SlackOptions, http: Express, deps: SlackDeps): SlackAdapter {
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    // The outbox owns retries and honours Retry-After itself, durably; the client must not wait.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  };
+  const logger = boltLogger(deps.logger);
+  const app = options.appToken
+    ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger })
+    : new App({
+        token: options.botToken,
+        clientOptions,
+        logger,
+        receiver: new ExpressReceiver({
+          signingSecret: options.signingSecret,
+          app: http,
+          endpoints: '/slack/events',
+          // Listeners finish (the durable write) before Slack gets its 200; an error gives a 500 and Slack retries.
+          processBeforeResponse: true,
+          logger,
+        }),
+      });
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'slack request failed');
+    throw error;
+  });
+
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  registerShortcuts(app, deps);
+  registerActions(app, deps);
+  registerIntakeHandlers(deps, app.client);
+
+  return {
+    app,
+    platform: new SlackPlatform(app.client),
+    start: async () => {
+      if (options.appToken) await app.start();
+    },
+    stop: async () => {
+      if (options.appToken) await app.stop();
+    },
+  };
+}

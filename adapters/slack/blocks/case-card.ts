@@ -1,0 +1,55 @@
+import type { KnownBlock } from '@slack/types';
+import { priorities } from '../../../src/config/index.js';
+import type { CaseSummary } from '../../../src/messages/index.js';
+import { actionIds } from '../ids.js';
+import { clip, escapeMrkdwn, priorityLabels, statusLabels, userMention } from './text.js';
+
+/** The triage card: what the case is, and the actions to move it. */
+export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } = { actions: true }): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`${view.key} · ${view.title}`, 150), emoji: true } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Status*\n${statusLabels[view.status]}` },
+        { type: 'mrkdwn', text: `*Priority*\n${priorityLabels[view.priority]}` },
+        { type: 'mrkdwn', text: `*Assignee*\n${userMention(view.assignee)}` },
+        { type: 'mrkdwn', text: `*Requester*\n${userMention(view.requester)}` },
+        { type: 'mrkdwn', text: `*Account*\n${escapeMrkdwn(view.accountName ?? '—')}` },
+        { type: 'mrkdwn', text: `*Opened via*\n${view.via}` },
+      ],
+    },
+  ];
+  if (view.description) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`>${escapeMrkdwn(view.description).replace(/\n/g, '\n>')}`, 3000) } });
+  }
+  const context = [`Opened <!date^${Math.floor(Date.parse(view.createdAt) / 1000)}^{date_short_pretty} at {time}|${view.createdAt}>`];
+  if (view.permalink) context.push(`<${view.permalink}|Original message>`);
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
+  if (options.actions && view.status !== 'closed') blocks.push(caseActions(view));
+  return blocks;
+}
+
+function caseActions(view: CaseSummary): KnownBlock {
+  const priorityOption = (p: (typeof priorities)[number]) => ({ text: { type: 'plain_text' as const, text: priorityLabels[p] }, value: p });
+  const elements: Extract<KnownBlock, { type: 'actions' }>['elements'] = [
+    { type: 'button', action_id: actionIds.assignToMe, text: { type: 'plain_text', text: 'Assign to me' }, value: view.caseId, style: 'primary' },
+    {
+      type: 'static_select',
+      action_id: actionIds.setPriority,
+      placeholder: { type: 'plain_text', text: 'Priority' },
+      initial_option: priorityOption(view.priority),
+      options: priorities.map(priorityOption),
+    },
+  ];
+  if (view.nextStatuses.length > 0) {
+    elements.push({
+      type: 'static_select',
+      action_id: actionIds.setStatus,
+      placeholder: { type: 'plain_text', text: 'Change status' },
+      options: view.nextStatuses.map((status) => ({ text: { type: 'plain_text', text: statusLabels[status] }, value: status })),
+    });
+  }
+  // The case id rides in block_id, since select menus carry no value of their own.
+  return { type: 'actions', block_id: `case:${view.caseId}`, elements };
+}

@@ -1,0 +1,27 @@
+import type { KnownBlock } from '@slack/types';
+import { acknowledgementText, joinedText, type View } from '../../../src/messages/index.js';
+import { caseCardBlocks } from './case-card.js';
+import { clip, escapeMrkdwn } from './text.js';
+
+export interface SlackMessage {
+  /** The notification and accessibility text; Slack shows it where blocks cannot be shown. */
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** Every view tugi posts, as a Slack message. Pure: the same view gives the same message. */
+export function renderView(view: View): SlackMessage {
+  switch (view.kind) {
+    case 'case.acknowledgement':
+      return { text: acknowledgementText(view) };
+    case 'case.joined':
+      return { text: joinedText(view) };
+    case 'case.card':
+      return { text: `${view.key}: ${view.title}`, blocks: caseCardBlocks(view) };
+    case 'case.follow-up': {
+      const link = view.permalink ? ` (<${view.permalink}|message>)` : '';
+      const text = `*${escapeMrkdwn(view.author)}* added to ${view.caseKey}${link}:\n>${clip(escapeMrkdwn(view.text), 2800).replace(/\n/g, '\n>')}`;
+      return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+    }
+  }
+}

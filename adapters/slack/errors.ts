@@ -1,0 +1,29 @@
+import { asCodedError, type CodedError } from '../../src/errors.js';
+import { statusLabels } from './blocks/text.js';
+
+/** Turns a coded error into the private message the user sees; unknown errors say little. */
+export function userMessage(error: unknown): string {
+  const coded = asCodedError(error);
+  return coded ? explain(coded) : 'Something went wrong on our side; nothing was changed. Please try again in a moment.';
+}
+
+function explain(error: CodedError): string {
+  switch (error.code) {
+    case 'validation_failed':
+      return (error as CodedError & { problems: string[] }).problems.join('\n');
+    case 'case_not_found':
+      return `There is no case ${(error as CodedError & { caseKey: string }).caseKey}.`;
+    case 'invalid_transition': {
+      const { caseKey, from, to, allowed } = error as CodedError & { caseKey: string; from: string; to: string; allowed: string[] };
+      const label = (s: string) => statusLabels[s as keyof typeof statusLabels] ?? s;
+      const options = allowed.length ? ` From ${label(from)} it can go to: ${allowed.map(label).join(', ')}.` : '';
+      return `${caseKey} cannot go from ${label(from)} to ${label(to)}.${options} Nothing was changed.`;
+    }
+    case 'not_allowed':
+      return `You are not allowed to ${(error as CodedError & { action: string }).action}.`;
+    case 'channel_not_configured':
+      return 'This channel is not set up for tugi. Ask an admin to add it to the config file.';
+    case 'database_unavailable':
+      return 'tugi cannot reach its database right now; nothing was changed. Please try again shortly.';
+  }
+}

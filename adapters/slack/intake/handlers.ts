@@ -1,0 +1,69 @@
+import type { WebClient } from '@slack/web-api';
+import { userMessage } from '../errors.js';
+import type { SlackDeps } from '../deps.js';
+import { tsToDate } from '../payloads.js';
+import { capturedMessagePayload, openFromMessagePayload, slackInboxKinds, threadMessagePayload } from './kinds.js';
+import { fetchMessage, permalinkOf, respondPrivately } from './slack-reads.js';
+
+/** Registers the inbox handlers that finish Slack intake after the acknowledgement. */
+export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void {
+  const { inbox, intake, cases } = deps;
+  const slackActor = (userId: string) => ({ platform: 'slack' as const, userId });
+
+  inbox.on(slackInboxKinds.capturedMessage, async (raw) => {
+    const p = capturedMessagePayload.parse(raw);
+    await intake.captureMessage({
+      workspace: p.workspace,
+      channel: p.channel,
+      ts: p.ts,
+      author: slackActor(p.user),
+      text: p.text,
+      permalink: await permalinkOf(client, p.channel, p.ts),
+      at: tsToDate(p.ts),
+    });
+  });
+
+  inbox.on(slackInboxKinds.threadMessage, async (raw) => {
+    const p = threadMessagePayload.parse(raw);
+    await cases.recordThreadMessage({
+      workspace: p.workspace,
+      channel: p.channel,
+      threadTs: p.threadTs,
+      ts: p.ts,
+      author: slackActor(p.user),
+      fromTeam: p.fromTeam,
+      text: p.text,
+      at: tsToDate(p.ts),
+    });
+  });
+
+  const openFromMessage = (via: 'reaction' | 'shortcut') => async (raw: unknown) => {
+    const p = openFromMessagePayload.parse(raw);
+    try {
+      const message = p.message ?? (await fetchMessage(client, p.channel, p.ts));
+      const result = await intake.openFromMessage(
+        {
+          workspace: p.workspace,
+          channel: p.channel,
+          ts: p.ts,
+          author: slackActor(message.user),
+          text: message.text,
+          permalink: await permalinkOf(client, p.channel, p.ts),
+          at: tsToDate(p.ts),
+        },
+        via,
+        slackActor(p.actor),
+      );
+      if (p.responseUrl) {
+        const { key } = result.case;
+        const text = result.outcome === 'opened' ? `Opened case *${key}*.` : `This message is already case *${key}*.`;
+        await respondPrivately(p.responseUrl, text);
+      }
+    } catch (error) {
+      if (p.responseUrl) await respondPrivately(p.responseUrl, userMessage(error)).catch(() => undefined);
+      throw error;
+    }
+  };
+  inbox.on(slackInboxKinds.ticketReaction, openFromMessage('reaction'));
+  inbox.on(slackInboxKinds.openCaseShortcut, openFromMessage('shortcut'));
+}

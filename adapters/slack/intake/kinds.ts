@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Inbox record kinds written by the Slack listeners before they acknowledge, and the fields each
+ * carries; the handlers in this folder finish the work after the acknowledgement.
+ */
+export const slackInboxKinds = {
+  capturedMessage: 'slack.message.captured',
+  threadMessage: 'slack.message.thread',
+  ticketReaction: 'slack.reaction.ticket',
+  openCaseShortcut: 'slack.shortcut.open_case',
+} as const;
+
+export const capturedMessagePayload = z.object({
+  workspace: z.string(),
+  channel: z.string(),
+  ts: z.string(),
+  user: z.string(),
+  text: z.string(),
+});
+
+export const threadMessagePayload = capturedMessagePayload.extend({
+  threadTs: z.string(),
+  fromTeam: z.boolean(),
+});
+
+export const openFromMessagePayload = z.object({
+  workspace: z.string(),
+  channel: z.string(),
+  ts: z.string(),
+  /** Who reacted or used the shortcut. */
+  actor: z.string(),
+  /** The shortcut carries the message; the reaction handler fetches it. */
+  message: z.object({ user: z.string(), text: z.string() }).optional(),
+  responseUrl: z.string().optional(),
+});

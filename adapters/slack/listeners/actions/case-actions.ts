@@ -1,0 +1,51 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { z } from 'zod';
+import { asCodedError, ValidationFailedError } from '../../../../src/errors.js';
+import { assignSchema, changeStatusSchema, setPrioritySchema, type CaseService } from '../../../../src/cases/index.js';
+import type { SlackDeps } from '../../deps.js';
+import { userMessage } from '../../errors.js';
+import { actionIds } from '../../ids.js';
+import { blockActionSchema } from '../../payloads.js';
+
+type ActionArgs = { body: unknown; ack: () => Promise<void>; respond: RespondFn };
+type Action = z.infer<typeof blockActionSchema>['actions'][number];
+type CaseRef = { workspace: string; caseId: string; actor: { platform: 'slack'; userId: string } };
+
+/**
+ * One handler shape for every case-card action: parse, call the service, acknowledge. The card
+ * itself is refreshed through the outbox; a refusal is answered privately and changes nothing.
+ */
+function caseAction(deps: SlackDeps, perform: (cases: CaseService, ref: CaseRef, action: Action) => Promise<unknown>) {
+  return async ({ body, ack, respond }: ActionArgs): Promise<void> => {
+    try {
+      const p = blockActionSchema.parse(body);
+      const action = p.actions[0]!;
+      const caseId = /^case:([a-f0-9]{24})$/.exec(action.block_id)?.[1] ?? action.value;
+      if (!caseId || p.team?.id !== deps.directory.workspace) throw new ValidationFailedError(['That button does not belong to a case.']);
+      await perform(deps.cases, { workspace: p.team.id, caseId, actor: { platform: 'slack', userId: p.user.id } }, action);
+      await ack();
+    } catch (error) {
+      await ack();
+      if (!asCodedError(error) && !(error instanceof z.ZodError)) deps.logger.error({ err: error }, 'case action failed');
+      const text = error instanceof z.ZodError ? 'That action was not understood; nothing was changed.' : userMessage(error);
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    }
+  };
+}
+
+const selected = (action: Action) => action.selected_option?.value;
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action(
+    actionIds.assignToMe,
+    caseAction(deps, (cases, ref) => cases.assign(assignSchema.parse({ ...ref, assignee: ref.actor.userId }))),
+  );
+  app.action(
+    actionIds.setPriority,
+    caseAction(deps, (cases, ref, action) => cases.setPriority(setPrioritySchema.parse({ ...ref, priority: selected(action) }))),
+  );
+  app.action(
+    actionIds.setStatus,
+    caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),
+  );
+}

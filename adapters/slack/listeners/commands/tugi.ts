@@ -1,0 +1,63 @@
+import type { App } from '@slack/bolt';
+import { toCaseSummary } from '../../../../src/cases/index.js';
+import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
+import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
+import { caseCardBlocks } from '../../blocks/case-card.js';
+import type { SlackDeps } from '../../deps.js';
+import { userMessage } from '../../errors.js';
+import { command } from '../../ids.js';
+import { slashCommandSchema } from '../../payloads.js';
+
+import type { KnownBlock } from '@slack/types';
+
+type Reply = { response_type: 'ephemeral'; text: string; blocks?: KnownBlock[] };
+const privately = (reply: Omit<Reply, 'response_type'>): Reply => ({ response_type: 'ephemeral', ...reply });
+
+/**
+ * `/tugi …`. Work happens before the acknowledgement, whose body is the private answer; the
+ * case is keyed on the invocation's trigger id, so a repeated delivery opens one case.
+ */
+export function tugiCommand(deps: SlackDeps) {
+  return async ({ body, ack }: { body: unknown; ack: (reply: Reply) => Promise<void> }): Promise<void> => {
+    const parsed = slashCommandSchema.safeParse(body);
+    if (!parsed.success || parsed.data.team_id !== deps.directory.workspace) {
+      await ack(privately({ text: 'That command request was not understood; nothing was changed.' }));
+      return;
+    }
+    const p = parsed.data;
+    try {
+      await ack(await answer(deps, p));
+    } catch (error) {
+      if (!asCodedError(error)) deps.logger.error({ err: error, command: p.command }, 'slash command failed');
+      await ack(privately({ text: userMessage(error) }));
+    }
+  };
+}
+
+async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.parse>): Promise<Reply> {
+  const parsed = parseCommand(p.text);
+  if (parsed.name === 'help') return privately({ text: ['*tugi commands*', ...commandUsage].join('\n') });
+  // Customers share channels with the team (Slack Connect): case details are for the team only.
+  if (!deps.directory.teamMember(p.user_id)) throw new NotAllowedError('use tugi commands (they are for the support team)');
+  const actor = { platform: 'slack' as const, userId: p.user_id };
+
+  if (parsed.name === 'new') {
+    const result = await deps.intake.openFromCommand({
+      workspace: p.team_id,
+      title: parsed.title,
+      via: parsed.via,
+      actor,
+      channel: p.channel_id,
+      invocationId: p.trigger_id,
+    });
+    const summary = toCaseSummary(result.case, deps.directory);
+    return privately({ text: `Opened case ${summary.key}.`, blocks: caseCardBlocks(summary, { actions: false }) });
+  }
+  const found = await deps.cases.getByKey(p.team_id, parsed.caseKey);
+  const summary = toCaseSummary(found, deps.directory);
+  return privately({ text: `${summary.key}: ${summary.title}`, blocks: caseCardBlocks(summary) });
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(command, tugiCommand(deps));
+}

@@ -1,0 +1,41 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { slackInboxKinds } from '../../intake/kinds.js';
+import { conversationalSubtypes, eventEnvelopeSchema, messageEventSchema } from '../../payloads.js';
+
+/**
+ * Customer-channel messages: top-level ones from customers become (or join) cases; thread
+ * replies join the case's conversation. Only the inbox write happens before Slack's 200.
+ */
+export function messageListener(deps: SlackDeps) {
+  return async ({ body }: { body: unknown }): Promise<void> => {
+    const envelope = eventEnvelopeSchema.safeParse(body);
+    const parsed = messageEventSchema.safeParse((body as { event?: unknown }).event);
+    if (!envelope.success || !parsed.success) return;
+    const event = parsed.data;
+    const { team_id: workspace, event_id: deliveryKey } = envelope.data;
+    if (workspace !== deps.directory.workspace) return;
+    if (event.bot_id || !event.user || !conversationalSubtypes.has(event.subtype)) return;
+    const customer = deps.directory.customerChannel(event.channel);
+    if (!customer) return;
+
+    const fromTeam = deps.directory.teamMember(event.user) !== undefined;
+    const payload = { workspace, channel: event.channel, ts: event.ts, user: event.user, text: event.text };
+    if (event.thread_ts && event.thread_ts !== event.ts) {
+      await deps.inbox.acceptAndDispatch({
+        workspace,
+        deliveryKey,
+        kind: slackInboxKinds.threadMessage,
+        payload: { ...payload, threadTs: event.thread_ts, fromTeam },
+      });
+      return;
+    }
+    // The team's own top-level posts in a customer channel are announcements, not cases.
+    if (fromTeam || !customer.channel.autoCapture) return;
+    await deps.inbox.acceptAndDispatch({ workspace, deliveryKey, kind: slackInboxKinds.capturedMessage, payload });
+  };
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  app.event('message', messageListener(deps));
+}

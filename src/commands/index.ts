@@ -1,0 +1,1 @@
+export { parseCommand, commandUsage, type TugiCommand } from './parse.js';

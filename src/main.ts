@@ -1,0 +1,150 @@
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'mongoose';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
+import { CaseNotifications, CaseRepository, CaseService, IntakeService } from './cases/index.js';
+import { ConfigError, loadWorkspaceConfig, parseEnv, type WorkspaceConfig } from './config/index.js';
+import { closeServer, createHttpApp, listen } from './http/server.js';
+import { Inbox } from './inbox/index.js';
+import { purgeOldRecords } from './jobs/housekeeping.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { createLogger, type Logger } from './logger.js';
+import { ChannelPacer, Outbox, OutboxDeliverer, OutboxRepository } from './outbox/index.js';
+import { Directory } from './people/index.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { connectDatabase, isDatabaseReady } from './storage/connection.js';
+import { startLocalDatabase } from './storage/local-database.js';
+import { createModels, ensureIndexes } from './storage/models/index.js';
+
+export interface TugiOptions {
+  config: WorkspaceConfig;
+  connection: Connection;
+  slack: SlackOptions;
+  port: number;
+  logger: Logger;
+  clock?: Clock;
+  /** Minimum gap between two messages to one channel (Slack allows about one per second). */
+  channelIntervalMs?: number;
+  /** How often Agenda looks for due sweeps. */
+  processEvery?: string | number;
+}
+
+export type Tugi = Awaited<ReturnType<typeof startTugi>>;
+
+/** The composition root: database → core services → adapters → scheduler → HTTP server. */
+export async function startTugi(options: TugiOptions) {
+  const { connection, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const models = createModels(connection);
+  await ensureIndexes(models);
+
+  const directory = new Directory(options.config);
+  const outboxRepository = new OutboxRepository(models);
+  const platforms = new Map();
+  const deliverer = new OutboxDeliverer(outboxRepository, platforms, new ChannelPacer(options.channelIntervalMs ?? 1_000), clock, logger);
+  const outbox = new Outbox(outboxRepository, directory.isCustomerChannel, clock, () => void deliverer.kick());
+  const inbox = new Inbox(models, clock, logger);
+  const cases = new CaseService({
+    repository: new CaseRepository(models),
+    outbox,
+    notifications: new CaseNotifications(directory),
+    directory,
+    clock,
+  });
+  const intake = new IntakeService(cases, directory, clock);
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, clock, logger });
+  platforms.set('slack', slack.platform);
+
+  const scheduler = await startScheduler({
+    connection,
+    logger,
+    processEvery: options.processEvery,
+    jobs: [
+      { name: 'outbox.sweep', every: '10 seconds', run: () => deliverer.kick() },
+      { name: 'inbox.recover', every: '15 seconds', run: () => inbox.recover() },
+      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, clock }) },
+    ],
+  });
+  const server: Server = await listen(http, options.port);
+  await slack.start();
+  // Messages left undelivered by a previous run go out now, not at the first sweep.
+  void deliverer.kick();
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  logger.info({ port, socketMode: Boolean(options.slack.appToken) }, 'tugi is listening');
+
+  return {
+    port,
+    models,
+    inbox,
+    outbox,
+    deliverer,
+    cases,
+    intake,
+    /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */
+    async stop(): Promise<void> {
+      await closeServer(server);
+      await slack.stop();
+      await inbox.idle();
+      await deliverer.kick();
+      await deliverer.stop();
+      await scheduler.drain({ timeout: 10_000, closeConnection: false });
+    },
+  };
+}
+
+/** `npm start`: configuration from the environment, the local database when MONGODB_URI is unset. */
+async function runFromEnvironment(): Promise<void> {
+  let env;
+  let config;
+  try {
+    env = parseEnv(process.env);
+    config = await loadWorkspaceConfig(env.TUGI_CONFIG);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`tugi cannot start.\n${error.message}\nSee README.md, "Configuration".`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const local = env.MONGODB_URI
+    ? undefined
+    : await startLocalDatabase({ dataDir: env.TUGI_DATA_DIR, progress: (line) => logger.info(line) });
+  if (local) logger.info({ dataDir: env.TUGI_DATA_DIR }, 'using the local database (MONGODB_URI is not set)');
+  const connection = await connectDatabase(env.MONGODB_URI ?? local!.uri, local ? 'tugi' : undefined);
+  const tugi = await startTugi({
+    config,
+    connection,
+    logger,
+    port: env.PORT,
+    slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await tugi.stop();
+    await connection.close();
+    await local?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runFromEnvironment().catch((error: unknown) => {
+    console.error('tugi failed to start:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,114 @@
+import { pino } from 'pino';
+import { startTugi, type Tugi } from '../../src/main.js';
+import type { WorkspaceConfig } from '../../src/config/index.js';
+import { testConfig, ids } from '../fixtures/config.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+import { FakeSlack } from './fake-slack.js';
+import { eventEnvelope, nextTs, postToSlackEndpoint, signingSecret, type SendOptions } from './slack-requests.js';
+
+export interface Harness {
+  tugi: Tugi;
+  slack: FakeSlack;
+  db: TestDatabase;
+  baseUrl: string;
+  event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): ReturnType<typeof postToSlackEndpoint>;
+  customerMessage(text: string, options?: { channel?: string; user?: string; ts?: string; threadTs?: string; eventId?: string }): Promise<{ ts: string; status: number }>;
+  command(text: string, options?: { user?: string; channel?: string; triggerId?: string }): ReturnType<typeof postToSlackEndpoint>;
+  interaction(payload: Record<string, unknown>, options?: SendOptions): ReturnType<typeof postToSlackEndpoint>;
+  /** Waits until background intake and outbox delivery are done. */
+  settle(): Promise<void>;
+  /** Starts another tugi on the same database (a restart, or a second replica). */
+  startAnother(): Promise<Tugi>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack } = {}): Promise<Harness> {
+  const db = options.db ?? (await openTestDatabase());
+  const slack = options.slack ?? (await new FakeSlack().start());
+  const config = options.config ?? testConfig;
+  const others: Tugi[] = [];
+  const boot = async (connection = db.connection) =>
+    startTugi({
+      config,
+      connection,
+      port: 0,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      slack: { botToken: 'xoxb-test-token', signingSecret, apiUrl: slack.apiUrl },
+      channelIntervalMs: 0,
+      processEvery: 200,
+    });
+  const tugi = await boot();
+  const baseUrl = `http://127.0.0.1:${tugi.port}`;
+  let triggers = 0;
+
+  const harness: Harness = {
+    tugi,
+    slack,
+    db,
+    baseUrl,
+    event: (event, opts = {}) => postToSlackEndpoint(baseUrl, JSON.stringify(eventEnvelope(event, opts.eventId)), 'application/json', opts),
+    async customerMessage(text, opts = {}) {
+      const ts = opts.ts ?? nextTs();
+      const event = {
+        type: 'message',
+        channel: opts.channel ?? ids.acme,
+        user: opts.user ?? ids.customer,
+        text,
+        ts,
+        ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+        channel_type: 'channel',
+      };
+      const response = await harness.event(event, { eventId: opts.eventId });
+      return { ts, status: response.status };
+    },
+    command(text, opts = {}) {
+      const form = new URLSearchParams({
+        command: '/tugi',
+        text,
+        team_id: ids.team,
+        channel_id: opts.channel ?? ids.triage,
+        user_id: opts.user ?? ids.agent,
+        user_name: 'someone',
+        trigger_id: opts.triggerId ?? `trigger-${Date.now()}-${(triggers += 1)}`,
+        response_url: slack.responseUrl('command'),
+      });
+      return postToSlackEndpoint(baseUrl, form.toString(), 'application/x-www-form-urlencoded');
+    },
+    interaction(payload, opts = {}) {
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+      return postToSlackEndpoint(baseUrl, form.toString(), 'application/x-www-form-urlencoded', opts);
+    },
+    async settle() {
+      for (let i = 0; i < 3; i += 1) {
+        await Promise.all([tugi, ...others].map((t) => t.inbox.idle()));
+        await Promise.all([tugi, ...others].map((t) => t.deliverer.kick()));
+      }
+    },
+    async startAnother() {
+      const another = await boot(await db.connectAgain());
+      others.push(another);
+      return another;
+    },
+    async stop() {
+      for (const t of [...others, tugi]) await t.stop();
+      await slack.stop();
+      await db.drop();
+    },
+  };
+  return harness;
+}
+
+/** Polls until `check` passes or the time runs out; for effects that happen after an acknowledgement. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  let lastError: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      return await check();
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw lastError;
+}

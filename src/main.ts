@@ -15,6 +15,7 @@ import { Directory } from './people/index.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { connectDatabase, isDatabaseReady } from './storage/connection.js';
 import { startLocalDatabase } from './storage/local-database.js';
+import { LeaseLock } from './storage/lease-lock.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -52,7 +53,7 @@ export async function startTugi(options: TugiOptions) {
     directory,
     clock,
   });
-  const intake = new IntakeService(cases, directory, clock);
+  const intake = new IntakeService(cases, directory, clock, new LeaseLock(models.locks, clock));
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

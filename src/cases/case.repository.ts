@@ -91,11 +91,17 @@ export class CaseRepository {
       .lean<CaseDocument>();
   }
 
-  /** Sets fields without a version check, for facts that only ever move one way. */
-  async touch(workspace: string, id: Types.ObjectId, set: Partial<CaseDocument>, onlyIfUnset?: keyof CaseDocument) {
-    const filter: Record<string, unknown> = { _id: id, workspace };
-    if (onlyIfUnset) filter[onlyIfUnset] = null;
-    await this.models.cases.updateOne(filter, { $set: set });
+  /** Moves activity times forward without a version check: they only ever grow. */
+  async touch(workspace: string, id: Types.ObjectId, set: Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>) {
+    await this.models.cases.updateOne({ _id: id, workspace }, { $max: set });
+  }
+
+  /** Keeps the earliest team reply as the first response, whatever order replies are handled in. */
+  async recordFirstResponse(workspace: string, id: Types.ObjectId, at: Date): Promise<void> {
+    await this.models.cases.updateOne(
+      { _id: id, workspace, $or: [{ firstResponseAt: null }, { firstResponseAt: { $gt: at } }] },
+      { $set: { firstResponseAt: at } },
+    );
   }
 
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */

@@ -118,8 +118,7 @@ export class CaseService {
     });
     if (!appended) return doc;
     if (input.fromTeam) {
-      // The first public reply is the first response; later replies never move it.
-      await repository.touch(doc.workspace, doc._id, { firstResponseAt: input.at }, 'firstResponseAt');
+      await repository.recordFirstResponse(doc.workspace, doc._id, input.at);
       await repository.touch(doc.workspace, doc._id, { lastActivityAt: input.at });
     } else {
       await repository.touch(doc.workspace, doc._id, { lastCustomerActivityAt: input.at, lastActivityAt: input.at });

@@ -6,6 +6,8 @@ import { openCaseSchema, titleFromText, truncateDescription, type Actor, type In
 import type { CaseService } from './case.service.js';
 import { joinsOpenCase } from './grouping.js';
 import { openStatuses } from './status.js';
+import type { LeaseLock } from '../storage/lease-lock.js';
+import { KeyedQueue } from '../util/keyed-queue.js';
 
 export interface SourceMessage {
   workspace: string;
@@ -21,14 +23,26 @@ export type IntakeResult = { outcome: 'opened' | 'existing' | 'joined'; case: Ca
 
 /** Flow 1 of PRODUCT.md: which messages become cases, and which join one. */
 export class IntakeService {
+  private readonly arrivalOrder = new KeyedQueue();
+
   constructor(
     private readonly cases: CaseService,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly lock: LeaseLock,
   ) {}
 
-  /** Auto-capture of a top-level customer message; the adapter has checked it is one. */
-  async captureMessage(message: SourceMessage): Promise<IntakeResult> {
+  /**
+   * Auto-capture of a top-level customer message; the adapter has checked it is one. One
+   * requester's messages in one channel are handled one at a time (in arrival order on this
+   * replica, under a lease across replicas), so two quick messages give one case, not two.
+   */
+  captureMessage(message: SourceMessage): Promise<IntakeResult> {
+    const key = `intake:${message.workspace}:${message.channel}:${message.author.userId}`;
+    return this.arrivalOrder.run(key, () => this.lock.withLock(key, () => this.openOrJoin(message)));
+  }
+
+  private async openOrJoin(message: SourceMessage): Promise<IntakeResult> {
     const windowMinutes = this.directory.config.intake.groupingWindowMinutes;
     const joined = await this.cases.joinFollowUp({
       ...message,

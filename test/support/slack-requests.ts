@@ -33,9 +33,9 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Dat
   return { token: 'legacy', team_id: 'T0TUGI', api_app_id: 'A0TUGI', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event };
 }
 
-let tsCounter = 0;
-/** A fresh, increasing Slack message ts near now. */
+let lastMicros = 0;
+/** A fresh Slack message ts near now, at least a millisecond after the previous one. */
 export function nextTs(): string {
-  tsCounter += 1;
-  return `${Math.floor(Date.now() / 1000)}.${String(tsCounter).padStart(6, '0')}`;
+  lastMicros = Math.max(lastMicros + 1000, Date.now() * 1000);
+  return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
 }

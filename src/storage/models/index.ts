@@ -5,6 +5,7 @@ import { caseLinkModel } from './case-link.model.js';
 import { counterModel } from './counter.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
+import { lockModel } from './lock.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -14,6 +15,7 @@ export function createModels(connection: Connection) {
     counters: counterModel(connection),
     inbox: inboxModel(connection),
     outbox: outboxModel(connection),
+    locks: lockModel(connection),
   };
 }
 

@@ -42,18 +42,20 @@ export async function startTugi(options: TugiOptions) {
 
   const directory = new Directory(options.config);
   const outboxRepository = new OutboxRepository(models);
+  const lock = new LeaseLock(models.locks, clock);
   const platforms = new Map();
-  const deliverer = new OutboxDeliverer(outboxRepository, platforms, new ChannelPacer(options.channelIntervalMs ?? 1_000), clock, logger);
+  const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, new ChannelPacer(options.channelIntervalMs ?? 1_000), clock, logger);
   const outbox = new Outbox(outboxRepository, directory.isCustomerChannel, clock, () => void deliverer.kick());
-  const inbox = new Inbox(models, clock, logger);
+  const inbox = new Inbox(models, lock, clock, logger);
   const cases = new CaseService({
     repository: new CaseRepository(models),
     outbox,
     notifications: new CaseNotifications(directory),
     directory,
     clock,
+    lock,
   });
-  const intake = new IntakeService(cases, directory, clock, new LeaseLock(models.locks, clock));
+  const intake = new IntakeService(cases, directory, clock, lock);
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -68,7 +70,7 @@ export async function startTugi(options: TugiOptions) {
     jobs: [
       { name: 'outbox.sweep', every: '10 seconds', run: () => deliverer.kick() },
       { name: 'inbox.recover', every: '15 seconds', run: () => inbox.recover() },
-      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, clock }) },
+      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, clock }) },
     ],
   });
   const server: Server = await listen(http, options.port);

@@ -5,6 +5,9 @@ import { formatCaseKey } from './case-key.js';
 import type { Actor } from './case.schema.js';
 import type { CaseStatus } from './status.js';
 
+/** Concurrent openers each take the next number; this bounds how many times one may lose. */
+const maxNumberRetries = 100;
+
 export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version'>;
 
 export interface TimelineEntry {
@@ -17,7 +20,7 @@ export interface TimelineEntry {
 
 /** Data access for cases, their timeline and their message links. Every query names its workspace. */
 export class CaseRepository {
-  constructor(private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks' | 'counters'>) {}
+  constructor(private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks'>) {}
 
   getById(workspace: string, id: string): Promise<CaseDocument | null> {
     if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
@@ -47,23 +50,24 @@ export class CaseRepository {
   }
 
   /**
-   * Allocates the next key and inserts the case. The unique source key decides races between
-   * triggers on the same message: the loser gets the winner's case back (its number is skipped).
+   * Inserts the case under the next free number. The unique indexes decide every race: a taken
+   * number is retried with the next one (keys stay gap-free), and a taken source key means
+   * another trigger on the same message won, so its case is returned instead.
    */
   async insert(data: NewCase): Promise<{ case: CaseDocument; created: boolean }> {
-    const counter = await this.models.counters
-      .findOneAndUpdate({ _id: `${data.workspace}:case` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })
-      .lean<{ seq: number }>();
-    const number = counter!.seq;
-    try {
-      const created = await this.models.cases.create({ ...data, number, key: formatCaseKey(number), version: 1 });
-      return { case: created.toObject() as CaseDocument, created: true };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.getBySourceKey(data.workspace, data.sourceKey);
-      if (!existing) throw error;
-      return { case: existing, created: false };
+    for (let attempt = 0; attempt < maxNumberRetries; attempt += 1) {
+      const last = await this.models.cases.findOne({ workspace: data.workspace }).sort({ number: -1 }).lean<CaseDocument>();
+      const number = (last?.number ?? 0) + 1;
+      try {
+        const created = await this.models.cases.create({ ...data, number, key: formatCaseKey(number), version: 1 });
+        return { case: created.toObject() as CaseDocument, created: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const existing = await this.getBySourceKey(data.workspace, data.sourceKey);
+        if (existing) return { case: existing, created: false };
+      }
     }
+    throw new Error(`Could not allocate a case number after ${maxNumberRetries} attempts`);
   }
 
   /** Links a message to a case; false when the message already belongs to a case. */
@@ -78,8 +82,9 @@ export class CaseRepository {
   }
 
   /**
-   * Applies a change only if nobody changed the case since it was read (no transactions on the
-   * portable subset). Returns the updated case, or null on a lost race.
+   * Applies a change only if nobody changed the case since it was read. Callers hold the case's
+   * lease (see CaseService), which is what serialises writers on every server; the version
+   * check is a second guard where the server makes conditional updates atomic (MongoDB).
    */
   update(doc: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument | null> {
     return this.models.cases

@@ -3,6 +3,7 @@ import { CaseNotFoundError, InvalidTransitionError, NotAllowedError, ValidationF
 import type { Outbox } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
 import type { Clock } from '../ports/clock.js';
+import type { LeaseLock } from '../storage/lease-lock.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseNotifications } from './case.notifications.js';
 import type { CaseRepository, NewCase } from './case.repository.js';
@@ -15,9 +16,9 @@ export interface CaseServiceDeps {
   notifications: CaseNotifications;
   directory: Directory;
   clock: Clock;
+  /** Serialises writes to one case document (see LeaseLock for why updates need it). */
+  lock: LeaseLock;
 }
-
-const maxRaceRetries = 5;
 
 /** Case lifecycle: open, change, and the conversation that belongs to a case. */
 export class CaseService {
@@ -89,7 +90,9 @@ export class CaseService {
     if (!open || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
 
     if (await repository.link(args.workspace, args.channel, args.ts, open._id)) {
-      await repository.touch(open.workspace, open._id, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
+      await this.withCase(open._id, () =>
+        repository.touch(open.workspace, open._id, { lastCustomerActivityAt: args.at, lastActivityAt: args.at }),
+      );
     }
     await repository.appendEvent(open.workspace, open._id, {
       key: `msg:${args.channel}:${args.ts}`,
@@ -117,12 +120,14 @@ export class CaseService {
       data: { channel: input.channel, ts: input.ts, text: input.text },
     });
     if (!appended) return doc;
-    if (input.fromTeam) {
-      await repository.recordFirstResponse(doc.workspace, doc._id, input.at);
-      await repository.touch(doc.workspace, doc._id, { lastActivityAt: input.at });
-    } else {
-      await repository.touch(doc.workspace, doc._id, { lastCustomerActivityAt: input.at, lastActivityAt: input.at });
-    }
+    await this.withCase(doc._id, async () => {
+      if (input.fromTeam) {
+        await repository.recordFirstResponse(doc.workspace, doc._id, input.at);
+        await repository.touch(doc.workspace, doc._id, { lastActivityAt: input.at });
+      } else {
+        await repository.touch(doc.workspace, doc._id, { lastCustomerActivityAt: input.at, lastActivityAt: input.at });
+      }
+    });
     return doc;
   }
 
@@ -152,8 +157,8 @@ export class CaseService {
   }
 
   /**
-   * Read, decide, write with a version check; on a lost race read again and decide again, so the
-   * rule is always checked against the state it changes. No-op decisions change nothing.
+   * Read, decide, write, all under the case's lease, so the rule is checked against the state it
+   * changes and concurrent writers never overwrite each other. No-op decisions change nothing.
    */
   private async change(
     input: { workspace: string; caseId: string; actor: Actor },
@@ -162,7 +167,7 @@ export class CaseService {
   ): Promise<CaseDocument> {
     this.assertTeamMember(input.actor);
     const { repository } = this.deps;
-    for (let attempt = 0; attempt < maxRaceRetries; attempt += 1) {
+    return this.withCase(input.caseId, async () => {
       const doc = await repository.getById(input.workspace, input.caseId);
       if (!doc) throw new CaseNotFoundError(input.caseId);
       if (doc.status === 'closed') throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
@@ -170,8 +175,8 @@ export class CaseService {
       if (!decision) return doc;
       const now = this.deps.clock.now();
       const updated = await repository.update(doc, { ...decision.set, updatedAt: now, lastActivityAt: now });
-      if (!updated) continue;
-      await repository.appendEvent(updated.workspace, updated._id as Types.ObjectId, {
+      if (!updated) throw new ValidationFailedError(['The case changed while you were editing it; please try again.']);
+      await repository.appendEvent(updated.workspace, updated._id, {
         key: `v${updated.version}`,
         type,
         actor: input.actor,
@@ -180,8 +185,11 @@ export class CaseService {
       });
       await this.deps.outbox.enqueue(this.deps.notifications.changed(updated));
       return updated;
-    }
-    throw new ValidationFailedError(['The case is being changed by someone else right now; try again.']);
+    });
+  }
+
+  private withCase<T>(caseId: Types.ObjectId | string, task: () => Promise<T>): Promise<T> {
+    return this.deps.lock.withLock(`case:${String(caseId)}`, task);
   }
 
   private assertTeamMember(actor: Actor): void {

@@ -1,6 +1,7 @@
 import { asCodedError, isDuplicateKeyError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../ports/clock.js';
+import type { LeaseLock } from '../storage/lease-lock.js';
 import type { InboxDocument, Models } from '../storage/models/index.js';
 
 export interface InboundEvent {
@@ -13,7 +14,6 @@ export interface InboundEvent {
 
 export type InboxHandler = (payload: unknown) => Promise<void>;
 
-const leaseMs = 30_000;
 const maxAttempts = 8;
 /** The recovery sweep leaves fresh records to the replica that accepted them. */
 const recoverAfterMs = 5_000;
@@ -29,6 +29,7 @@ export class Inbox {
 
   constructor(
     private readonly models: Pick<Models, 'inbox'>,
+    private readonly lock: LeaseLock,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -63,46 +64,35 @@ export class Inbox {
     return accepted;
   }
 
-  /** Accepts and handles before returning (for interactions whose answer is the result). */
-  async acceptAndProcess(event: InboundEvent): Promise<boolean> {
-    const accepted = await this.accept(event);
-    if (accepted) await this.process(`${event.workspace}:${event.deliveryKey}`, true);
-    return accepted;
+  /** Handles one record, unless another replica is on it or its retry time has not come. */
+  async process(id: string): Promise<void> {
+    await this.lock.tryLock(`inbox:${id}`, async () => {
+      const record = await this.models.inbox.findOne({ _id: id, state: 'pending' }).lean<InboxDocument>();
+      if (!record || (record.notBefore && record.notBefore > this.clock.now())) return;
+      const attempts = record.attempts + 1;
+      const handler = this.handlers.get(record.kind);
+      try {
+        if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
+        await handler(JSON.parse(record.payload));
+        await this.models.inbox.updateOne({ _id: id }, { $set: { state: 'done', attempts, doneAt: this.clock.now() } });
+      } catch (error) {
+        await this.fail(record, attempts, error);
+      }
+    });
   }
 
-  /** Claims and handles one record. With `rethrow`, a user-facing error reaches the caller. */
-  async process(id: string, rethrow = false): Promise<void> {
-    const now = this.clock.now();
-    const record = await this.models.inbox
-      .findOneAndUpdate(
-        { _id: id, state: 'pending', $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
-        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<InboxDocument>();
-    if (!record) return;
-    const handler = this.handlers.get(record.kind);
-    try {
-      if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
-      await handler(JSON.parse(record.payload));
-      await this.models.inbox.updateOne({ _id: id }, { $set: { state: 'done', doneAt: this.clock.now(), lockedUntil: null } });
-    } catch (error) {
-      await this.fail(record, error);
-      if (rethrow) throw error;
-    }
-  }
-
-  private async fail(record: InboxDocument, error: unknown): Promise<void> {
+  private async fail(record: InboxDocument, attempts: number, error: unknown): Promise<void> {
     // A user's mistake will not get better on retry; anything else may (database blip, platform outage).
-    const final = asCodedError(error) !== undefined || record.attempts >= maxAttempts;
+    const final = asCodedError(error) !== undefined || attempts >= maxAttempts;
     const lastError = error instanceof Error ? error.message : String(error);
-    this.logger[final ? 'warn' : 'error']({ id: record._id, kind: record.kind, attempt: record.attempts, err: error }, 'inbox: handling failed');
+    this.logger[final ? 'warn' : 'error']({ id: record._id, kind: record.kind, attempt: attempts, err: error }, 'inbox: handling failed');
+    const now = this.clock.now();
     await this.models.inbox
       .updateOne(
         { _id: record._id },
         final
-          ? { $set: { state: 'failed', lastError, lockedUntil: null, doneAt: this.clock.now() } }
-          : { $set: { lastError, lockedUntil: new Date(this.clock.now().getTime() + 2 ** record.attempts * 1_000) } },
+          ? { $set: { state: 'failed', attempts, lastError, doneAt: now } }
+          : { $set: { attempts, lastError, notBefore: new Date(now.getTime() + 2 ** attempts * 1_000) } },
       )
       .catch((e: unknown) => this.logger.error({ err: e }, 'inbox: could not record failure'));
   }
@@ -114,7 +104,7 @@ export class Inbox {
       .find({
         state: 'pending',
         receivedAt: { $lt: new Date(now.getTime() - recoverAfterMs) },
-        $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+        $or: [{ notBefore: null }, { notBefore: { $lte: now } }],
       })
       .sort({ receivedAt: 1 })
       .limit(limit)

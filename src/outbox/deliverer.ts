@@ -6,9 +6,9 @@ import type { OutboxDocument } from '../storage/models/index.js';
 import { maxDeliveryAttempts, retryDelayMs } from './backoff.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { OutboxRepository } from './outbox.repository.js';
+import type { LeaseLock } from '../storage/lease-lock.js';
 
 const batchSize = 200;
-const leaseMs = 60_000;
 /** How long to wait for a parent message (thread or edit target) that is not delivered yet. */
 const parentWaitMs = 1_000;
 
@@ -26,6 +26,7 @@ export class OutboxDeliverer {
 
   constructor(
     private readonly repository: OutboxRepository,
+    private readonly lock: LeaseLock,
     private readonly platforms: Map<string, ChatPlatform>,
     private readonly pacer: ChannelPacer,
     private readonly clock: Clock,
@@ -85,21 +86,34 @@ export class OutboxDeliverer {
   private async deliverOne(candidate: OutboxDocument): Promise<Outcome> {
     const wait = this.pacer.waitFor(candidate.channel, this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
-    const message = await this.repository.claim(candidate._id, this.clock.now(), leaseMs);
-    if (!message) return 'deferred'; // another replica has it, or it is already sent
+    // The lease keeps two replicas (or a sweep and a kick) from sending the same message.
+    const result = await this.lock.tryLock(`outbox:${String(candidate._id)}`, async () => {
+      const message = await this.repository.getPendingDue(candidate._id, this.clock.now());
+      return message ? this.send(message) : 'deferred';
+    });
+    return result.ran ? result.value : 'deferred';
+  }
 
+  private async send(message: OutboxDocument): Promise<Outcome> {
+    // Messages to one channel arrive in the order they were written, across replicas too.
+    const earlier = await this.repository.earlierPending(message);
+    if (earlier) {
+      const at = new Date(Math.max(earlier.nextAttemptAt.getTime(), this.clock.now().getTime() + 50));
+      await this.repository.reschedule(message._id, message.attempts, at, 'waiting for an earlier message');
+      return 'blocked';
+    }
+    const attempt = message.attempts + 1;
     const parentId = async (key: string | null | undefined) =>
       key ? (await this.repository.getByKey(message.workspace, key))?.messageId ?? undefined : null;
     const threadId = message.threadTs ?? (await parentId(message.threadOfKey));
     const targetId = await parentId(message.targetKey);
     if (threadId === undefined || targetId === undefined) {
-      await this.repository.reschedule(message._id, this.later(parentWaitMs), 'waiting for parent message', true);
+      await this.repository.reschedule(message._id, message.attempts, this.later(parentWaitMs), 'waiting for parent message');
       return 'deferred';
     }
-
     const platform = this.platforms.get(message.platform);
     if (!platform) {
-      await this.repository.markDead(message._id, `no platform ${message.platform}`);
+      await this.repository.markDead(message._id, attempt, `no platform ${message.platform}`);
       return 'deferred';
     }
     try {
@@ -111,36 +125,31 @@ export class OutboxDeliverer {
         view: JSON.parse(message.view) as View,
       });
       this.pacer.sent(message.channel, this.clock.now().getTime());
-      await this.repository.markSent(message._id, messageId, this.clock.now());
+      await this.repository.markSent(message._id, attempt, messageId, this.clock.now());
       return 'sent';
     } catch (error) {
-      return this.handleFailure(message, error);
+      return this.handleFailure(message, attempt, error);
     }
   }
 
-  private async handleFailure(message: OutboxDocument, error: unknown): Promise<Outcome> {
+  private async handleFailure(message: OutboxDocument, attempt: number, error: unknown): Promise<Outcome> {
     const reason = error instanceof Error ? error.message : String(error);
-    const log = { key: message.key, channel: message.channel, attempt: message.attempts, reason };
+    const log = { key: message.key, channel: message.channel, attempt, reason };
     if (error instanceof RateLimitedError) {
       this.pacer.pause(message.channel, this.clock.now().getTime() + error.retryAfterMs);
       // A 429 is the platform pacing us, not a failure of the message: it does not use up attempts.
-      await this.block(message, this.later(error.retryAfterMs), reason, true);
+      await this.repository.reschedule(message._id, message.attempts, this.later(error.retryAfterMs), reason);
       this.logger.warn(log, 'outbox: rate limited, retrying after Retry-After');
       return 'blocked';
     }
-    if (error instanceof PermanentDeliveryError || message.attempts >= maxDeliveryAttempts) {
-      await this.repository.markDead(message._id, reason);
+    if (error instanceof PermanentDeliveryError || attempt >= maxDeliveryAttempts) {
+      await this.repository.markDead(message._id, attempt, reason);
       this.logger.error(log, 'outbox: giving up on message');
       return 'deferred';
     }
-    await this.block(message, this.later(retryDelayMs(message.attempts)), reason, false);
+    await this.repository.reschedule(message._id, attempt, this.later(retryDelayMs(attempt)), reason);
     this.logger.warn(log, 'outbox: delivery failed, will retry');
     return 'blocked';
-  }
-
-  private async block(message: OutboxDocument, until: Date, reason: string, undoAttempt: boolean): Promise<void> {
-    await this.repository.reschedule(message._id, until, reason, undoAttempt);
-    await this.repository.holdChannel(message.workspace, message.channel, message.createdAt, until);
   }
 
   /** Wakes the loop when the earliest rescheduled message falls due (the sweep job is the backstop). */

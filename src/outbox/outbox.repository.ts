@@ -34,46 +34,40 @@ export class OutboxRepository {
     return next?.nextAttemptAt ?? undefined;
   }
 
-  /** Atomically takes a message for delivery, so two replicas never send it twice. */
-  claim(id: OutboxDocument['_id'], now: Date, leaseMs: number): Promise<OutboxDocument | null> {
-    return this.models.outbox
-      .findOneAndUpdate(
-        { _id: id, state: 'pending', $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
-        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<OutboxDocument>();
+  /** The message, if it is still pending and due (re-read after taking its lease). */
+  getPendingDue(id: OutboxDocument['_id'], now: Date): Promise<OutboxDocument | null> {
+    return this.models.outbox.findOne({ _id: id, state: 'pending', nextAttemptAt: { $lte: now } }).lean<OutboxDocument>();
   }
 
   getByKey(workspace: string, key: string): Promise<OutboxDocument | null> {
     return this.models.outbox.findOne({ workspace, key }).lean<OutboxDocument>();
   }
 
-  async markSent(id: OutboxDocument['_id'], messageId: string, now: Date): Promise<void> {
-    await this.models.outbox.updateOne(
-      { _id: id },
-      { $set: { state: 'sent', messageId, sentAt: now, lockedUntil: null, lastError: null } },
-    );
+  async markSent(id: OutboxDocument['_id'], attempts: number, messageId: string, now: Date): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } });
   }
 
-  /** Puts a claimed message back, to be tried again at `at`; `undoAttempt` when it was never sent. */
-  async reschedule(id: OutboxDocument['_id'], at: Date, reason: string, undoAttempt = false): Promise<void> {
-    await this.models.outbox.updateOne(
-      { _id: id },
-      { $set: { nextAttemptAt: at, lockedUntil: null, lastError: reason }, ...(undoAttempt ? { $inc: { attempts: -1 } } : {}) },
-    );
+  /** To be tried again at `at`; `attempts` is what the failure counts as (a 429 counts nothing). */
+  async reschedule(id: OutboxDocument['_id'], attempts: number, at: Date, reason: string): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt: at, lastError: reason } });
   }
 
-  /** Holds a channel's later messages back with a failed one, so they keep their order. */
-  async holdChannel(workspace: string, channel: string, after: Date, until: Date): Promise<void> {
-    await this.models.outbox.updateMany(
-      { workspace, channel, state: 'pending', createdAt: { $gte: after }, nextAttemptAt: { $lt: until } },
-      { $set: { nextAttemptAt: until } },
-    );
+  /** An earlier message to the same channel that is still waiting: this one must wait behind it. */
+  earlierPending(message: OutboxDocument): Promise<OutboxDocument | null> {
+    const { workspace, channel, createdAt, _id } = message;
+    return this.models.outbox
+      .findOne({
+        workspace,
+        channel,
+        state: 'pending',
+        $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: _id } }],
+      })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<OutboxDocument>();
   }
 
-  async markDead(id: OutboxDocument['_id'], reason: string): Promise<void> {
-    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'dead', lockedUntil: null, lastError: reason } });
+  async markDead(id: OutboxDocument['_id'], attempts: number, reason: string): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'dead', attempts, lastError: reason } });
   }
 
   async purgeSentBefore(cutoff: Date): Promise<number> {

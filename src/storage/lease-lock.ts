@@ -4,13 +4,17 @@ import type { Clock } from '../ports/clock.js';
 import type { LockModel } from './models/lock.model.js';
 
 const leaseMs = 15_000;
-const pollMs = 25;
+const pollMs = 20;
 const waitLimitMs = 20_000;
 
 /**
- * A lease held in the database, for short critical sections that must not interleave across
- * replicas (one requester's messages being grouped). The lease expires by itself if its holder
- * dies. Acquiring is one conditional upsert: a held lease makes the upsert collide on `_id`.
+ * Short leases in the database that serialise work on one thing (a case, an outbox message, an
+ * inbox record) across replicas.
+ *
+ * Acquiring is a plain insert on a unique `_id`, the one write every MongoDB-compatible server
+ * makes atomic: FerretDB 1.x on SQLite applies updates (and findOneAndUpdate) as an unisolated
+ * read-modify-write, so conditional updates cannot serve as claims. A lease whose holder died
+ * is taken over through a second unique insert (a takeover marker), so only one waiter breaks it.
  */
 export class LeaseLock {
   private readonly owner = randomUUID();
@@ -20,9 +24,25 @@ export class LeaseLock {
     private readonly clock: Clock,
   ) {}
 
+  /** Runs `task` holding the lease, waiting for it if another holder has it. */
   async withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-    const token = `${this.owner}:${randomUUID()}`;
-    await this.acquire(name, token);
+    const started = Date.now();
+    for (;;) {
+      const token = await this.tryAcquire(name);
+      if (token) return this.runAndRelease(name, token, task);
+      if (Date.now() - started > waitLimitMs) throw new Error(`Timed out waiting for lock ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  /** Runs `task` if the lease is free right now; `{ ran: false }` when someone else holds it. */
+  async tryLock<T>(name: string, task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+    const token = await this.tryAcquire(name);
+    if (!token) return { ran: false };
+    return { ran: true, value: await this.runAndRelease(name, token, task) };
+  }
+
+  private async runAndRelease<T>(name: string, token: string, task: () => Promise<T>): Promise<T> {
     try {
       return await task();
     } finally {
@@ -30,22 +50,33 @@ export class LeaseLock {
     }
   }
 
-  private async acquire(name: string, token: string): Promise<void> {
-    const started = Date.now();
-    for (;;) {
-      const now = this.clock.now();
-      try {
-        await this.locks.findOneAndUpdate(
-          { _id: name, until: { $lt: now } },
-          { $set: { until: new Date(now.getTime() + leaseMs), owner: token } },
-          { upsert: true },
-        );
-        return;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      if (Date.now() - started > waitLimitMs) throw new Error(`Timed out waiting for lock ${name}`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+  private async tryAcquire(name: string): Promise<string | undefined> {
+    const token = `${this.owner}:${randomUUID()}`;
+    const now = this.clock.now();
+    try {
+      await this.locks.create({ _id: name, owner: token, until: new Date(now.getTime() + leaseMs) });
+      return token;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
     }
+    const held = await this.locks.findById(name).lean<{ owner: string; until: Date }>();
+    if (held && held.until < now) await this.breakExpired(name, held.owner);
+    return undefined;
+  }
+
+  private async breakExpired(name: string, expiredOwner: string): Promise<void> {
+    try {
+      await this.locks.create({ _id: `${name}#takeover#${expiredOwner}`, owner: this.owner, until: this.clock.now() });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return; // another waiter is breaking it
+      throw error;
+    }
+    await this.locks.deleteOne({ _id: name, owner: expiredOwner });
+  }
+
+  /** Removes takeover markers; they only matter while the lease they broke was being replaced. */
+  async purgeMarkersBefore(cutoff: Date): Promise<number> {
+    const result = await this.locks.deleteMany({ _id: { $regex: /#takeover#/ }, until: { $lt: cutoff } });
+    return result.deletedCount;
   }
 }

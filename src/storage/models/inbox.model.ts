@@ -13,7 +13,8 @@ const inboxSchema = new Schema(
     payload: { type: String, required: true },
     state: { type: String, enum: ['pending', 'done', 'failed'], required: true },
     attempts: { type: Number, default: 0 },
-    lockedUntil: { type: Date, default: null },
+    /** After a failed attempt: not to be retried before this time. */
+    notBefore: { type: Date, default: null },
     lastError: { type: String, default: null },
     receivedAt: { type: Date, required: true },
     doneAt: { type: Date, default: null },
@@ -21,7 +22,7 @@ const inboxSchema = new Schema(
   { collection: 'inbox', versionKey: false },
 );
 
-inboxSchema.index({ state: 1, lockedUntil: 1 });
+inboxSchema.index({ state: 1, receivedAt: 1 });
 inboxSchema.index({ doneAt: 1 });
 
 export type InboxDocument = InferSchemaType<typeof inboxSchema>;

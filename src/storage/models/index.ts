@@ -2,7 +2,6 @@ import type { Connection } from 'mongoose';
 import { caseModel } from './case.model.js';
 import { caseEventModel } from './case-event.model.js';
 import { caseLinkModel } from './case-link.model.js';
-import { counterModel } from './counter.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
 import { lockModel } from './lock.model.js';
@@ -12,7 +11,6 @@ export function createModels(connection: Connection) {
     cases: caseModel(connection),
     caseEvents: caseEventModel(connection),
     caseLinks: caseLinkModel(connection),
-    counters: counterModel(connection),
     inbox: inboxModel(connection),
     outbox: outboxModel(connection),
     locks: lockModel(connection),

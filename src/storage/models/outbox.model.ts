@@ -21,7 +21,6 @@ const outboxSchema = new Schema(
     state: { type: String, enum: ['pending', 'sent', 'dead'], required: true },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
-    lockedUntil: { type: Date, default: null },
     lastError: { type: String, default: null },
     /** The platform's id of the delivered message (Slack ts). */
     messageId: { type: String, default: null },
@@ -33,6 +32,7 @@ const outboxSchema = new Schema(
 
 outboxSchema.index({ workspace: 1, key: 1 }, { unique: true });
 outboxSchema.index({ state: 1, nextAttemptAt: 1 });
+outboxSchema.index({ workspace: 1, channel: 1, state: 1, createdAt: 1 });
 outboxSchema.index({ sentAt: 1 });
 
 export type OutboxDocument = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };

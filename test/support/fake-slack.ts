@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
+  /** What the fake answered. */
+  result?: Record<string, unknown>;
   at: number;
 }
 
@@ -77,8 +79,8 @@ export class FakeSlack {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    this.calls.push({ method, args, at: Date.now() });
     const answer = failure ? { ok: false, error: failure.error } : this.answer(method, args);
+    this.calls.push({ method, args, result: answer, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 

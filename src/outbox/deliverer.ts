@@ -91,7 +91,8 @@ export class OutboxDeliverer {
       const message = await this.repository.getPendingDue(candidate._id, this.clock.now());
       return message ? this.send(message) : 'deferred';
     });
-    return result.ran ? result.value : 'deferred';
+    // Busy elsewhere: the rest of this channel must wait behind it, so leave the channel to that sender.
+    return result.ran ? result.value : 'blocked';
   }
 
   private async send(message: OutboxDocument): Promise<Outcome> {

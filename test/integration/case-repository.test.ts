@@ -1,0 +1,82 @@
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseRepository } from '../../src/cases/index.js';
+import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+let models: Models;
+let repository: CaseRepository;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  models = createModels(db.connection);
+  await ensureIndexes(models);
+  repository = new CaseRepository(models);
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+const at = new Date('2026-11-20T10:00:00Z');
+const newCase = (workspace: string, sourceKey: string) => ({
+  workspace,
+  title: 'Printer',
+  description: '',
+  requester: { platform: 'slack' as const, userId: 'U1' },
+  account: null,
+  source: { platform: 'slack' as const, via: 'message', channel: 'C1', ts: sourceKey, permalink: null },
+  sourceKey,
+  status: 'new' as const,
+  priority: 'P3' as const,
+  assignee: null,
+  tags: [],
+  firstResponseAt: null,
+  lastCustomerActivityAt: at,
+  lastActivityAt: at,
+  createdAt: at,
+  updatedAt: at,
+});
+
+describe('case repository', () => {
+  it('numbers cases per workspace, and a second insert for one source returns the first case', async () => {
+    const a = await repository.insert(newCase('TA', 's1'));
+    const b = await repository.insert(newCase('TA', 's2'));
+    const other = await repository.insert(newCase('TB', 's1'));
+    const again = await repository.insert(newCase('TA', 's1'));
+    expect([a.case.key, b.case.key, other.case.key]).toEqual(['CS-1', 'CS-2', 'CS-1']);
+    expect(again).toMatchObject({ created: false, case: { key: 'CS-1', workspace: 'TA' } });
+  });
+
+  it('gives concurrent inserts distinct, consecutive numbers', async () => {
+    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => repository.insert(newCase('TC', `p${i}`))));
+    expect(results.map((r) => r.case.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  });
+
+  it('scopes lookups to the workspace', async () => {
+    const { case: c } = await repository.insert(newCase('TD', 'scoped'));
+    expect(await repository.getByKey('TD', c.key)).not.toBeNull();
+    expect(await repository.getById('TE', String(c._id))).toBeNull();
+    expect(await repository.getById('TD', 'not-an-id')).toBeNull();
+  });
+
+  it('links a message once and appends a timeline entry once per key', async () => {
+    const id = new Types.ObjectId();
+    expect(await repository.link('TA', 'C1', '1.1', id)).toBe(true);
+    expect(await repository.link('TA', 'C1', '1.1', new Types.ObjectId())).toBe(false);
+    const entry = { key: 'opened', type: 'opened', actor: null, at };
+    expect(await repository.appendEvent('TA', id, entry)).toBe(true);
+    expect(await repository.appendEvent('TA', id, entry)).toBe(false);
+    expect(await repository.listEvents('TA', id)).toHaveLength(1);
+  });
+
+  it('keeps the earliest first response and moves activity times only forward', async () => {
+    const { case: c } = await repository.insert(newCase('TF', 'times'));
+    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T12:00:00Z'));
+    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T11:00:00Z'));
+    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T13:00:00Z'));
+    await repository.touch('TF', c._id, { lastActivityAt: new Date('2026-11-20T09:00:00Z') });
+    const stored = await repository.getById('TF', String(c._id));
+    expect(stored!.firstResponseAt).toEqual(new Date('2026-11-20T11:00:00Z'));
+    expect(stored!.lastActivityAt).toEqual(at);
+  });
+});

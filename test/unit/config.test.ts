@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv, parseWorkspaceConfig } from '../../src/config/index.js';
+import { configYaml } from '../fixtures/config.js';
+
+describe('environment', () => {
+  const valid = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '0123456789abcdef' };
+
+  it('applies defaults and treats empty values as unset', () => {
+    const env = parseEnv({ ...valid, PORT: '', MONGODB_URI: '' });
+    expect(env).toMatchObject({ PORT: 3000, TUGI_CONFIG: 'tugi.config.yaml' });
+    expect(env.MONGODB_URI).toBeUndefined();
+  });
+
+  it('names every problem at once', () => {
+    let message = '';
+    try {
+      parseEnv({ SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty', MONGODB_URI: 'postgres://x' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    expect(message).toContain('SLACK_SIGNING_SECRET');
+    expect(message).toContain('PORT');
+    expect(message).toContain('MONGODB_URI: must be a mongodb:// or mongodb+srv:// URI');
+  });
+
+  it('never echoes secret values in its messages', () => {
+    expect(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxp-super-secret', SLACK_SIGNING_SECRET: 'short' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('super-secret') }),
+    );
+  });
+});
+
+describe('config file', () => {
+  it('parses the test workspace with defaults filled in', () => {
+    const config = parseWorkspaceConfig(configYaml);
+    expect(config.accounts[0]!.channels[0]).toEqual({ id: 'C0ACME', autoCapture: true, reaction: true, shortcut: true });
+    expect(config.intake).toEqual({ groupingWindowMinutes: 10, anyChannel: true });
+  });
+
+  const messageOf = (yaml: string) => {
+    try {
+      parseWorkspaceConfig(yaml, 'tugi.config.yaml');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected the config to be refused');
+  };
+
+  it('names the path of each malformed entry', () => {
+    const message = messageOf(`
+workspace: { slackTeamId: T1AA, triageChannel: general, managerChannel: C1AA }
+accounts:
+  - { id: Acme!, name: Acme, language: de }
+people:
+  - { id: p1, name: Ann, roles: [wizard], slackUserId: U1AA }
+`);
+    for (const expected of ['workspace.triageChannel: must be a Slack channel id', 'accounts.0.id', 'accounts.0.language', 'people.0.roles.0']) {
+      expect(message).toContain(expected);
+    }
+  });
+
+  it('names conflicting entries', () => {
+    const message = messageOf(`
+workspace: { slackTeamId: T1AA, triageChannel: C1AA, managerChannel: C3AA }
+accounts:
+  - { id: acme, name: Acme, channels: [{ id: C2AA }] }
+  - { id: beta, name: Beta, channels: [{ id: C2AA }, { id: C1AA }] }
+people:
+  - { id: p1, name: Ann, roles: [agent], slackUserId: U1AA }
+  - { id: p2, name: Bob, roles: [agent], slackUserId: U1AA }
+`);
+    for (const expected of [
+      'accounts.1.channels.0.id: channel C2AA is already mapped to account acme',
+      'workspace: internal channel C1AA is also a customer channel',
+      'people.1.slackUserId: Bob: duplicate Slack user id',
+    ]) {
+      expect(message).toContain(expected);
+    }
+  });
+
+  it('reports YAML syntax errors clearly', () => {
+    expect(() => parseWorkspaceConfig('workspace: [unclosed', 'x.yaml')).toThrow(/x.yaml is not valid YAML/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { renderView } from '../../adapters/slack/blocks/render.js';
+import type { CaseCardView } from '../../src/messages/index.js';
+
+const card: CaseCardView = {
+  kind: 'case.card',
+  caseId: '0123456789abcdef01234567',
+  key: 'CS-7',
+  title: 'T'.repeat(200),
+  description: 'Line <b>one</b> & <!channel>\nline two',
+  status: 'in_progress',
+  priority: 'P1',
+  assignee: 'U0AGENT',
+  requester: 'U0CUSTOMER',
+  accountName: 'Acme Ltd',
+  via: 'reaction',
+  permalink: 'https://x.slack.com/archives/C1/p1',
+  createdAt: '2026-11-25T10:00:00.000Z',
+  nextStatuses: ['waiting_on_customer', 'resolved'],
+};
+
+describe('Slack rendering', () => {
+  it('renders the case card within Block Kit limits, with escaped customer text and the case id on the actions', () => {
+    const { text, blocks } = renderView(card);
+    expect(text.startsWith('CS-7: ')).toBe(true);
+    const header = blocks![0] as { text: { text: string } };
+    expect(header.text.text.length).toBeLessThanOrEqual(150);
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).not.toContain('<!channel>');
+    const actions = blocks!.find((b) => b.type === 'actions') as { block_id: string; elements: Array<{ action_id: string; options?: unknown[] }> };
+    expect(actions.block_id).toBe('case:0123456789abcdef01234567');
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['case.assign_me', 'case.set_priority', 'case.set_status']);
+    expect(actions.elements[2]!.options).toHaveLength(2);
+  });
+
+  it('shows no actions on a closed case and no status menu without next statuses', () => {
+    const closed = renderView({ ...card, status: 'closed', nextStatuses: [] });
+    expect(closed.blocks!.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('renders customer-facing views as plain text in their language', () => {
+    expect(renderView({ kind: 'case.joined', language: 'et', caseKey: 'CS-1' })).toEqual({ text: 'Lisasime selle sõnumi teie pöördumisele *CS-1*.' });
+  });
+});

@@ -25,7 +25,7 @@ async function harness(options?: Parameters<typeof startHarness>[0]): Promise<Ha
 describe('outbox under pressure', () => {
   it('honours 429 Retry-After: waits, retries, keeps the channel in order, and does not hold other channels back', async () => {
     const h = await harness();
-    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1, channel: ids.acme });
     const first = await h.customerMessage('First', { user: 'U0FIRST' });
     const second = await h.customerMessage('Second', { user: 'U0SECOND' });
 

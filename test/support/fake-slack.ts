@@ -9,7 +9,7 @@ export interface RecordedCall {
   at: number;
 }
 
-type Failure = { status: 429; retryAfter: number } | { error: string };
+type Failure = ({ status: 429; retryAfter: number } | { error: string }) & { channel?: string };
 
 /**
  * A local stand-in for Slack's Web API (and for response_url): answers the methods tugi calls the
@@ -72,7 +72,9 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, '').split('?')[0]!;
     const args = parseArgs(req.headers['content-type'] ?? '', body);
-    const failure = this.failures.get(method)?.shift();
+    const queue = this.failures.get(method) ?? [];
+    const index = queue.findIndex((f) => !f.channel || f.channel === args.channel);
+    const failure = index >= 0 ? queue.splice(index, 1)[0] : undefined;
     if (failure && 'status' in failure) {
       this.calls.push({ method: `${method}:429`, args, at: Date.now() });
       res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' });

@@ -1,0 +1,20 @@
+/**
+ * The OAuth scopes each Slack feature tugi uses needs; the manifest test derives the manifest's
+ * scope list from these and the listeners and API calls that really exist, so neither drifts.
+ */
+export const scopesForEvent: Record<string, string[]> = {
+  'message.channels': ['channels:history'],
+  'message.groups': ['groups:history'],
+  reaction_added: ['reactions:read'],
+};
+
+export const scopesForMethod: Record<string, string[]> = {
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.getPermalink': [],
+  'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+};
+
+/** Slash commands need the `commands` scope; shortcuts need it too. */
+export const interactionScopes = ['commands'];

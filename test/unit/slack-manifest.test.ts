@@ -1,0 +1,78 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { App } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { register as registerActions } from '../../adapters/slack/listeners/actions/index.js';
+import { register as registerCommands } from '../../adapters/slack/listeners/commands/index.js';
+import { register as registerEvents, subscribedEvents } from '../../adapters/slack/listeners/events/index.js';
+import { register as registerShortcuts } from '../../adapters/slack/listeners/shortcuts/index.js';
+import { actionIds } from '../../adapters/slack/ids.js';
+import { interactionScopes, scopesForEvent, scopesForMethod } from '../../adapters/slack/scopes.js';
+import type { SlackDeps } from '../../adapters/slack/deps.js';
+
+interface Manifest {
+  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
+}
+
+/** Registers the real listeners on a recorder that stands where Bolt's App would. */
+function registeredListeners() {
+  const seen = { events: [] as string[], commands: [] as string[], shortcuts: [] as string[], actions: [] as string[] };
+  const recorder = {
+    event: (name: string) => seen.events.push(name),
+    command: (name: string) => seen.commands.push(name),
+    shortcut: (id: string) => seen.shortcuts.push(id),
+    action: (id: string) => seen.actions.push(id),
+  } as unknown as App;
+  const deps = {} as SlackDeps;
+  registerEvents(recorder, deps);
+  registerCommands(recorder, deps);
+  registerShortcuts(recorder, deps);
+  registerActions(recorder, deps);
+  return seen;
+}
+
+/** Every Web API method the adapter calls, read from its source. */
+async function calledMethods(): Promise<string[]> {
+  const root = join(import.meta.dirname, '../../adapters/slack');
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const methods = new Set<string>();
+  for (const file of files) {
+    const source = await readFile(join(root, file), 'utf8');
+    for (const match of source.matchAll(/client\.(chat|conversations|users|reactions|views)\.(\w+)\(/g)) methods.add(`${match[1]}.${match[2]}`);
+  }
+  return [...methods].sort();
+}
+
+describe('the Slack app manifest', async () => {
+  const manifest = JSON.parse(await readFile(join(import.meta.dirname, '../../manifests/slack/manifest.json'), 'utf8')) as Manifest;
+  const listeners = registeredListeners();
+
+  it('declares exactly the slash commands tugi listens to', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(listeners.commands);
+  });
+
+  it('declares exactly the shortcuts tugi listens to', () => {
+    expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual([...listeners.shortcuts].sort());
+    expect(manifest.settings.interactivity.is_enabled).toBe(listeners.actions.length + listeners.shortcuts.length > 0);
+    expect(listeners.actions.sort()).toEqual(Object.values(actionIds).sort());
+  });
+
+  it('subscribes to exactly the events tugi has listeners for', () => {
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([...subscribedEvents].sort());
+    const covered = new Set(subscribedEvents.map((e) => e.split('.')[0]));
+    expect([...covered].sort()).toEqual([...new Set(listeners.events)].sort());
+  });
+
+  it('asks for exactly the scopes those events, commands and API calls need', async () => {
+    const methods = await calledMethods();
+    expect(methods).toEqual(Object.keys(scopesForMethod).sort());
+    const needed = new Set([
+      ...subscribedEvents.flatMap((e) => scopesForEvent[e]!),
+      ...methods.flatMap((m) => scopesForMethod[m]!),
+      ...interactionScopes,
+    ]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
+  });
+});

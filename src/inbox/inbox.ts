@@ -57,10 +57,14 @@ export class Inbox {
     return true;
   }
 
-  /** Accepts, then handles in the background; the caller acknowledges as soon as this returns. */
+  /**
+   * Accepts, then handles in the background; the caller acknowledges as soon as this returns.
+   * Handling starts on the next turn of the event loop, after the acknowledgement is written,
+   * so none of its database work queues in front of it.
+   */
   async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
     const accepted = await this.accept(event);
-    if (accepted) this.track(this.process(`${event.workspace}:${event.deliveryKey}`));
+    if (accepted) this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.process(`${event.workspace}:${event.deliveryKey}`)));
     return accepted;
   }
 

@@ -4,9 +4,11 @@ import mongoose, { type Connection } from 'mongoose';
  * One connection per process (or per test file), never mongoose's global default, so tests can
  * open fresh databases side by side.
  */
-export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+export async function connectDatabase(uri: string, dbName?: string, options: { monitorCommands?: boolean } = {}): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
+    // Benchmarks count database round trips through the driver's command events.
+    monitorCommands: options.monitorCommands ?? false,
     autoIndex: false,
     autoCreate: false,
     serverSelectionTimeoutMS: 5_000,

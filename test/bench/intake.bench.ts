@@ -1,0 +1,173 @@
+/**
+ * npm run bench:intake — how fast tugi acknowledges captured customer messages, next to a bare
+ * Bolt app that only acknowledges, on the same machine and database, in one run. Also: raw
+ * insertOne latency of that database, and the database round trips made before each ack.
+ *
+ *   BENCH_SEQUENTIAL=300 BENCH_CONCURRENT=1000 BENCH_CONCURRENCY=20 npm run bench:intake
+ */
+import { App, ExpressReceiver } from '@slack/bolt';
+import express from 'express';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { startTugi } from '../../src/main.js';
+import { connectDatabase } from '../../src/storage/connection.js';
+import { startLocalDatabase } from '../../src/storage/local-database.js';
+import { listen, closeServer } from '../../src/http/server.js';
+import { ids, testConfig } from '../fixtures/config.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { eventEnvelope, postToSlackEndpoint, signingSecret } from '../support/slack-requests.js';
+import { ms, printTable, summarize } from './stats.js';
+
+const sequential = Number(process.env.BENCH_SEQUENTIAL ?? 300);
+const concurrent = Number(process.env.BENCH_CONCURRENT ?? 1000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const warmup = 30;
+
+let seq = 0;
+function nextMessage() {
+  seq += 1;
+  const ts = `${1_800_000_000 + seq}.000100`;
+  // A different customer each time: every message opens its own case (the heaviest path).
+  const event = { type: 'message', channel: ids.acme, user: `U0BENCH${seq}`, text: `Benchmark message ${seq}`, ts };
+  return JSON.stringify(eventEnvelope(event, `EvBench${seq}`));
+}
+
+async function timeRequest(baseUrl: string, body: string): Promise<number> {
+  const started = performance.now();
+  const response = await postToSlackEndpoint(baseUrl, body, 'application/json');
+  if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
+  return performance.now() - started;
+}
+
+async function runSequential(baseUrl: string, count: number, between?: () => Promise<void>, perRequest?: (ms: number) => void) {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const latency = await timeRequest(baseUrl, nextMessage());
+    samples.push(latency);
+    perRequest?.(latency);
+    await between?.();
+  }
+  return samples;
+}
+
+async function runConcurrent(baseUrl: string, count: number) {
+  const samples: number[] = [];
+  const bodies = Array.from({ length: count }, nextMessage);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        samples.push(await timeRequest(baseUrl, body));
+      }
+    }),
+  );
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tugi-bench-'));
+  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir, progress: console.log });
+  const uri = process.env.MONGODB_URI ?? local!.uri;
+  const dbName = `tugi_bench_${Date.now()}`;
+  const connection = await connectDatabase(uri, dbName, { monitorCommands: true });
+  let commands = 0;
+  connection.getClient().on('commandStarted', () => (commands += 1));
+  const slack = await new FakeSlack().start();
+
+  // 1. The database itself: raw insertOne latency.
+  const raw = connection.db!.collection('bench_raw');
+  const inserts: number[] = [];
+  for (let i = 0; i < sequential; i += 1) {
+    const started = performance.now();
+    await raw.insertOne({ i, at: new Date(), text: 'x'.repeat(200) });
+    inserts.push(performance.now() - started);
+  }
+
+  // 2. A bare Bolt app that only acknowledges.
+  const bareHttp = express();
+  const bare = new App({
+    token: 'xoxb-bench',
+    receiver: new ExpressReceiver({ signingSecret, app: bareHttp, processBeforeResponse: true }),
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
+  bare.event('message', async () => {});
+  const bareServer = await listen(bareHttp, 0);
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).port}`;
+
+  // 3. tugi, on the same database and fake Slack.
+  const tugi = await startTugi({
+    config: testConfig,
+    connection,
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    slack: { botToken: 'xoxb-bench', signingSecret, apiUrl: slack.apiUrl },
+    channelIntervalMs: 0,
+  });
+  const tugiUrl = `http://127.0.0.1:${tugi.port}`;
+  const settle = async () => {
+    await tugi.inbox.idle();
+    await tugi.deliverer.kick();
+  };
+
+  await runSequential(bareUrl, warmup);
+  await runSequential(tugiUrl, warmup, settle);
+
+  const bareSeq = await runSequential(bareUrl, sequential);
+  const roundTrips: number[] = [];
+  let before = 0;
+  const tugiSeq = await runSequential(
+    tugiUrl,
+    sequential,
+    async () => {
+      await settle();
+      before = commands;
+    },
+    () => roundTrips.push(commands - before),
+  );
+  before = commands;
+
+  const bareConc = await runConcurrent(bareUrl, concurrent);
+  const backlogStart = performance.now();
+  const tugiConc = await runConcurrent(tugiUrl, concurrent);
+  await settle();
+  const fullSeconds = (performance.now() - backlogStart) / 1000;
+  const opened = await tugi.models.cases.countDocuments();
+
+  const r = (s: ReturnType<typeof summarize>) => ({ p50: ms(s.p50), p99: ms(s.p99), max: ms(s.max), n: s.n });
+  printTable('Database (raw insertOne, sequential)', [{ what: local ? 'FerretDB 1.24 (SQLite)' : 'MONGODB_URI', ...r(summarize(inserts)) }]);
+  printTable('Ack latency, one request at a time', [
+    { app: 'bare Bolt (ack only)', ...r(summarize(bareSeq)) },
+    { app: 'tugi (durable inbox write, then ack)', ...r(summarize(tugiSeq)) },
+  ]);
+  printTable(`Ack latency and throughput, ${concurrency} concurrent senders`, [
+    { app: 'bare Bolt (ack only)', ...r(summarize(bareConc.samples)), 'acks/s': Math.round(concurrent / bareConc.seconds) },
+    { app: 'tugi', ...r(summarize(tugiConc.samples)), 'acks/s': Math.round(concurrent / tugiConc.seconds) },
+  ]);
+  const tripSummary = summarize(roundTrips);
+  printTable('Database round trips before the ack (per captured message)', [
+    { min: Math.min(...roundTrips), p50: tripSummary.p50, max: tripSummary.max },
+  ]);
+  console.log(
+    `\nFull processing (case + timeline + acknowledgement + card delivered) of the ${concurrent}-message burst: ` +
+      `${fullSeconds.toFixed(1)} s, ${Math.round(concurrent / fullSeconds)} cases/s; ${opened} cases in the database.`,
+  );
+  const budget = summarize(bareSeq).p99 + summarize(inserts).p99 * tripSummary.max;
+  console.log(`Target: tugi p99 ≤ bare p99 + ${tripSummary.max} × insert p99 = ${ms(budget)}; measured ${ms(summarize(tugiSeq).p99)}.`);
+
+  await tugi.stop();
+  await closeServer(bareServer);
+  await slack.stop();
+  await connection.dropDatabase();
+  await connection.close();
+  await local?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -47,15 +47,16 @@ export async function startTugi(options: TugiOptions) {
   const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, new ChannelPacer(options.channelIntervalMs ?? 1_000), clock, logger);
   const outbox = new Outbox(outboxRepository, directory.isCustomerChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger);
+  const caseRepository = new CaseRepository(models);
   const cases = new CaseService({
-    repository: new CaseRepository(models),
+    repository: caseRepository,
     outbox,
     notifications: new CaseNotifications(directory),
     directory,
     clock,
     lock,
   });
-  const intake = new IntakeService(cases, directory, clock, lock);
+  const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

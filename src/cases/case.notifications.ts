@@ -29,6 +29,7 @@ export class CaseNotifications {
         platform: 'slack',
         channel: this.directory.triageChannel,
         view: toCaseCard(doc, this.directory),
+        anchor: true,
       },
     ];
     const { channel, ts } = doc.source;

@@ -3,7 +3,6 @@ import { isDuplicateKeyError } from '../errors.js';
 import type { CaseDocument, CaseEventDocument, Models } from '../storage/models/index.js';
 import { formatCaseKey } from './case-key.js';
 import type { Actor } from './case.schema.js';
-import type { CaseStatus } from './status.js';
 
 /** Concurrent openers each take the next number; this bounds how many times one may lose. */
 const maxNumberRetries = 100;
@@ -18,13 +17,23 @@ export interface TimelineEntry {
   data?: Record<string, unknown>;
 }
 
-/** Data access for cases, their timeline and their message links. Every query names its workspace. */
-export class CaseRepository {
-  constructor(private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks'>) {}
+type ActivityTimes = Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>;
 
-  getById(workspace: string, id: string): Promise<CaseDocument | null> {
-    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
-    return this.models.cases.findOne({ workspace, _id: id }).lean<CaseDocument>();
+/**
+ * Data access for cases, their timeline and their message links. Every read checks the
+ * workspace. Writes that change a case document are made by callers holding its lease (see
+ * CaseService), so they are plain writes by `_id`.
+ */
+export class CaseRepository {
+  /** The last case number this process saw per workspace: where the next allocation starts. */
+  private readonly lastNumber = new Map<string, number>();
+
+  constructor(private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks' | 'requesters'>) {}
+
+  async getById(workspace: string, id: string | Types.ObjectId): Promise<CaseDocument | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const found = await this.models.cases.findById(id).lean<CaseDocument>();
+    return found?.workspace === workspace ? found : null;
   }
 
   getByKey(workspace: string, key: string): Promise<CaseDocument | null> {
@@ -37,16 +46,29 @@ export class CaseRepository {
 
   /** The case a message (or the thread it starts) belongs to. */
   async getByMessage(workspace: string, channel: string, ts: string): Promise<CaseDocument | null> {
-    const link = await this.models.caseLinks.findOne({ workspace, channel, ts }).lean();
-    return link ? this.getById(workspace, String(link.caseId)) : null;
+    const link = await this.models.caseLinks.findById(`${workspace}:${channel}:${ts}`).lean<{ caseId: Types.ObjectId }>();
+    return link ? this.getById(workspace, link.caseId) : null;
   }
 
-  /** The requester's most recent case in a channel that is still open. */
-  getLatestOpenByRequester(workspace: string, channel: string, userId: string, openStatuses: readonly CaseStatus[]) {
-    return this.models.cases
-      .findOne({ workspace, 'source.channel': channel, 'requester.userId': userId, status: { $in: [...openStatuses] } })
-      .sort({ lastCustomerActivityAt: -1 })
-      .lean<CaseDocument>();
+  /** Links a message to a case; false when the message already belongs to a case. */
+  async link(workspace: string, channel: string, ts: string, caseId: Types.ObjectId): Promise<boolean> {
+    try {
+      await this.models.caseLinks.create({ _id: `${workspace}:${channel}:${ts}`, workspace, caseId });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The requester's latest case in a channel (callers hold the requester's intake lease). */
+  async getRequesterCase(workspace: string, channel: string, userId: string): Promise<CaseDocument | null> {
+    const pointer = await this.models.requesters.findById(`${workspace}:${channel}:${userId}`).lean<{ caseId: Types.ObjectId }>();
+    return pointer ? this.getById(workspace, pointer.caseId) : null;
+  }
+
+  async setRequesterCase(workspace: string, channel: string, userId: string, caseId: Types.ObjectId): Promise<void> {
+    await this.models.requesters.updateOne({ _id: `${workspace}:${channel}:${userId}` }, { $set: { workspace, caseId } }, { upsert: true });
   }
 
   /**
@@ -55,11 +77,11 @@ export class CaseRepository {
    * another trigger on the same message won, so its case is returned instead.
    */
   async insert(data: NewCase): Promise<{ case: CaseDocument; created: boolean }> {
-    for (let attempt = 0; attempt < maxNumberRetries; attempt += 1) {
-      const last = await this.models.cases.findOne({ workspace: data.workspace }).sort({ number: -1 }).lean<CaseDocument>();
-      const number = (last?.number ?? 0) + 1;
+    let number = (await this.latestNumber(data.workspace)) + 1;
+    for (let attempt = 0; attempt < maxNumberRetries; attempt += 1, number += 1) {
       try {
         const created = await this.models.cases.create({ ...data, number, key: formatCaseKey(number), version: 1 });
+        this.lastNumber.set(data.workspace, Math.max(number, this.lastNumber.get(data.workspace) ?? 0));
         return { case: created.toObject() as CaseDocument, created: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -70,43 +92,34 @@ export class CaseRepository {
     throw new Error(`Could not allocate a case number after ${maxNumberRetries} attempts`);
   }
 
-  /** Links a message to a case; false when the message already belongs to a case. */
-  async link(workspace: string, channel: string, ts: string, caseId: Types.ObjectId): Promise<boolean> {
-    try {
-      await this.models.caseLinks.create({ workspace, channel, ts, caseId });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
+  private async latestNumber(workspace: string): Promise<number> {
+    const known = this.lastNumber.get(workspace);
+    if (known !== undefined) return known;
+    const last = await this.models.cases.findOne({ workspace }).sort({ number: -1 }).lean<CaseDocument>();
+    return last?.number ?? 0;
+  }
+
+  /** Writes a change and bumps the version; returns the case as written. */
+  async update(doc: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument> {
+    const version = doc.version + 1;
+    await this.models.cases.updateOne({ _id: doc._id }, { $set: { ...set, version } });
+    return { ...doc, ...set, version };
+  }
+
+  /** Moves activity times forward only: replies handled out of order never move them back. */
+  async touch(doc: CaseDocument, times: ActivityTimes): Promise<void> {
+    const set: ActivityTimes = {};
+    if (times.lastActivityAt && times.lastActivityAt > doc.lastActivityAt) set.lastActivityAt = times.lastActivityAt;
+    if (times.lastCustomerActivityAt && times.lastCustomerActivityAt > doc.lastCustomerActivityAt) {
+      set.lastCustomerActivityAt = times.lastCustomerActivityAt;
     }
-  }
-
-  /**
-   * Applies a change only if nobody changed the case since it was read. Callers hold the case's
-   * lease (see CaseService), which is what serialises writers on every server; the version
-   * check is a second guard where the server makes conditional updates atomic (MongoDB).
-   */
-  update(doc: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument | null> {
-    return this.models.cases
-      .findOneAndUpdate(
-        { _id: doc._id, workspace: doc.workspace, version: doc.version },
-        { $set: set, $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<CaseDocument>();
-  }
-
-  /** Moves activity times forward without a version check: they only ever grow. */
-  async touch(workspace: string, id: Types.ObjectId, set: Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>) {
-    await this.models.cases.updateOne({ _id: id, workspace }, { $max: set });
+    if (Object.keys(set).length > 0) await this.models.cases.updateOne({ _id: doc._id }, { $set: set });
   }
 
   /** Keeps the earliest team reply as the first response, whatever order replies are handled in. */
-  async recordFirstResponse(workspace: string, id: Types.ObjectId, at: Date): Promise<void> {
-    await this.models.cases.updateOne(
-      { _id: id, workspace, $or: [{ firstResponseAt: null }, { firstResponseAt: { $gt: at } }] },
-      { $set: { firstResponseAt: at } },
-    );
+  async recordFirstResponse(doc: CaseDocument, at: Date): Promise<void> {
+    if (doc.firstResponseAt && doc.firstResponseAt <= at) return;
+    await this.models.cases.updateOne({ _id: doc._id }, { $set: { firstResponseAt: at } });
   }
 
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */

@@ -37,9 +37,7 @@ export class CaseService {
   async open(input: OpenCaseInput): Promise<{ case: CaseDocument; created: boolean }> {
     const { repository } = this.deps;
     const { channel, ts } = input.source;
-    const existing =
-      (channel && ts ? await repository.getByMessage(input.workspace, channel, ts) : null) ??
-      (await repository.getBySourceKey(input.workspace, input.sourceKey));
+    const existing = channel && ts ? await repository.getByMessage(input.workspace, channel, ts) : null;
     const result = existing ? { case: existing, created: false } : await repository.insert(this.newCase(input));
     const doc = result.case;
 
@@ -86,13 +84,11 @@ export class CaseService {
     const { repository } = this.deps;
     const linked = await repository.getByMessage(args.workspace, args.channel, args.ts);
     if (linked) return linked.sourceKey === `${args.channel}:${args.ts}` ? undefined : linked;
-    const open = await repository.getLatestOpenByRequester(args.workspace, args.channel, args.author.userId, args.openStatuses);
-    if (!open || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
+    const open = await repository.getRequesterCase(args.workspace, args.channel, args.author.userId);
+    if (!open || !args.openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
 
     if (await repository.link(args.workspace, args.channel, args.ts, open._id)) {
-      await this.withCase(open._id, () =>
-        repository.touch(open.workspace, open._id, { lastCustomerActivityAt: args.at, lastActivityAt: args.at }),
-      );
+      await this.touchCase(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
     }
     await repository.appendEvent(open.workspace, open._id, {
       key: `msg:${args.channel}:${args.ts}`,
@@ -120,14 +116,7 @@ export class CaseService {
       data: { channel: input.channel, ts: input.ts, text: input.text },
     });
     if (!appended) return doc;
-    await this.withCase(doc._id, async () => {
-      if (input.fromTeam) {
-        await repository.recordFirstResponse(doc.workspace, doc._id, input.at);
-        await repository.touch(doc.workspace, doc._id, { lastActivityAt: input.at });
-      } else {
-        await repository.touch(doc.workspace, doc._id, { lastCustomerActivityAt: input.at, lastActivityAt: input.at });
-      }
-    });
+    await this.touchCase(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
     return doc;
   }
 
@@ -175,7 +164,6 @@ export class CaseService {
       if (!decision) return doc;
       const now = this.deps.clock.now();
       const updated = await repository.update(doc, { ...decision.set, updatedAt: now, lastActivityAt: now });
-      if (!updated) throw new ValidationFailedError(['The case changed while you were editing it; please try again.']);
       await repository.appendEvent(updated.workspace, updated._id, {
         key: `v${updated.version}`,
         type,
@@ -185,6 +173,17 @@ export class CaseService {
       });
       await this.deps.outbox.enqueue(this.deps.notifications.changed(updated));
       return updated;
+    });
+  }
+
+  /** Activity times (and the first response) on the case as it is now, under its lease. */
+  private touchCase(doc: CaseDocument, times: Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>, firstResponseAt?: Date) {
+    const { repository } = this.deps;
+    return this.withCase(doc._id, async () => {
+      const current = await repository.getById(doc.workspace, doc._id);
+      if (!current) return;
+      if (firstResponseAt) await repository.recordFirstResponse(current, firstResponseAt);
+      await repository.touch(current, times);
     });
   }
 

@@ -4,6 +4,7 @@ import type { CaseDocument } from '../storage/models/index.js';
 import { ChannelNotConfiguredError, ValidationFailedError } from '../errors.js';
 import { openCaseSchema, titleFromText, truncateDescription, type Actor, type IntakeVia } from './case.schema.js';
 import type { CaseService } from './case.service.js';
+import type { CaseRepository } from './case.repository.js';
 import { joinsOpenCase } from './grouping.js';
 import { openStatuses } from './status.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
@@ -30,6 +31,7 @@ export class IntakeService {
     private readonly directory: Directory,
     private readonly clock: Clock,
     private readonly lock: LeaseLock,
+    private readonly repository: CaseRepository,
   ) {}
 
   /**
@@ -50,7 +52,11 @@ export class IntakeService {
       openStatuses,
     });
     if (joined) return { outcome: 'joined', case: joined };
-    return this.openFromMessage(message, 'message', message.author);
+    const opened = await this.openFromMessage(message, 'message', message.author);
+    if (opened.outcome === 'opened') {
+      await this.repository.setRequesterCase(message.workspace, message.channel, message.author.userId, opened.case._id);
+    }
+    return opened;
   }
 
   /** The 🎫 reaction or the "Open case" shortcut on any message in a channel tugi may use. */

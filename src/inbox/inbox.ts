@@ -71,8 +71,8 @@ export class Inbox {
   /** Handles one record, unless another replica is on it or its retry time has not come. */
   async process(id: string): Promise<void> {
     await this.lock.tryLock(`inbox:${id}`, async () => {
-      const record = await this.models.inbox.findOne({ _id: id, state: 'pending' }).lean<InboxDocument>();
-      if (!record || (record.notBefore && record.notBefore > this.clock.now())) return;
+      const record = await this.models.inbox.findById(id).lean<InboxDocument>();
+      if (record?.state !== 'pending' || (record.notBefore && record.notBefore > this.clock.now())) return;
       const attempts = record.attempts + 1;
       const handler = this.handlers.get(record.kind);
       try {

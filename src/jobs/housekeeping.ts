@@ -11,7 +11,7 @@ export async function purgeOldRecords(deps: { inbox: Inbox; outbox: OutboxReposi
   const cutoff = new Date(deps.clock.now().getTime() - retentionDays * 86_400_000);
   return {
     inbox: await deps.inbox.purgeDoneBefore(cutoff),
-    outbox: await deps.outbox.purgeSentBefore(cutoff),
+    outbox: await deps.outbox.purgeFinishedBefore(cutoff),
     lockMarkers: await deps.lock.purgeMarkersBefore(cutoff),
   };
 }

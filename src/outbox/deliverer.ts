@@ -1,22 +1,27 @@
 import type { Logger } from '../logger.js';
+import type { View } from '../messages/views.js';
 import type { Clock } from '../ports/clock.js';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform } from '../ports/chat-platform.js';
-import type { View } from '../messages/views.js';
+import type { LeaseLock } from '../storage/lease-lock.js';
 import type { OutboxDocument } from '../storage/models/index.js';
 import { maxDeliveryAttempts, retryDelayMs } from './backoff.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { OutboxRepository } from './outbox.repository.js';
-import type { LeaseLock } from '../storage/lease-lock.js';
 
-const batchSize = 200;
+const batchSize = 500;
 /** How long to wait for a parent message (thread or edit target) that is not delivered yet. */
 const parentWaitMs = 1_000;
+/** Longest sleep between passes when nothing is due; the scheduled sweep is the backstop. */
+const maxIdleMs = 30_000;
 
-type Outcome = 'sent' | 'deferred' | 'blocked';
+/** Done: sent, or given up. Otherwise the channel waits until `next` (a failure, a 429, a parent, another sender). */
+type Outcome = { done: true } | { done: false; next: Date };
 
 /**
- * Sends due outbox messages: in order per channel, paced, one claim per message so replicas
- * never double-send, rescheduling on failure (honouring Retry-After on 429).
+ * Sends pending outbox messages in the order they were written, per channel: a message that
+ * must wait holds the messages behind it in its channel, never the other channels. Each send
+ * holds the message's lease, so replicas never send one twice; failures are rescheduled with
+ * backoff, and a 429 waits exactly its Retry-After.
  */
 export class OutboxDeliverer {
   private running: Promise<void> | undefined;
@@ -57,77 +62,69 @@ export class OutboxDeliverer {
     do {
       this.again = false;
       try {
-        await this.deliverDue();
-        await this.armTimer();
+        this.arm(await this.deliverDue());
       } catch (error) {
         this.logger.error({ err: error }, 'outbox delivery pass failed');
       }
     } while (this.again && !this.stopped);
   }
 
-  /** One pass over the due messages; also what the scheduled sweep calls. */
-  async deliverDue(): Promise<void> {
-    const due = await this.repository.listDue(this.clock.now(), batchSize);
+  /** One pass over the pending messages; returns when the next one falls due. */
+  async deliverDue(): Promise<Date | undefined> {
+    const pending = await this.repository.listPending(batchSize);
     const byChannel = new Map<string, OutboxDocument[]>();
-    for (const message of due) byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message]);
-    await Promise.all([...byChannel.values()].map((messages) => this.deliverChannel(messages)));
-    if (due.length === batchSize) this.again = true;
+    for (const message of pending) byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message]);
+    const waits = await Promise.all([...byChannel.values()].map((messages) => this.deliverChannel(messages)));
+    if (pending.length === batchSize) this.again = true;
+    return waits.reduce<Date | undefined>((earliest, at) => (at && (!earliest || at < earliest) ? at : earliest), undefined);
   }
 
-  private async deliverChannel(messages: OutboxDocument[]): Promise<void> {
+  private async deliverChannel(messages: OutboxDocument[]): Promise<Date | undefined> {
     for (const message of messages) {
-      if (this.stopped) return;
+      if (this.stopped) return undefined;
+      if (message.nextAttemptAt > this.clock.now()) return message.nextAttemptAt;
       const outcome = await this.deliverOne(message);
-      // A failure keeps the rest of the channel back, so messages never arrive out of order.
-      if (outcome === 'blocked') return;
+      if (!outcome.done) return outcome.next;
     }
+    return undefined;
   }
 
   private async deliverOne(candidate: OutboxDocument): Promise<Outcome> {
     const wait = this.pacer.waitFor(candidate.channel, this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
-    // The lease keeps two replicas (or a sweep and a kick) from sending the same message.
-    const result = await this.lock.tryLock(`outbox:${String(candidate._id)}`, async () => {
-      const message = await this.repository.getPendingDue(candidate._id, this.clock.now());
-      return message ? this.send(message) : 'deferred';
+    const result = await this.lock.tryLock(`outbox:${candidate._id}`, async (): Promise<Outcome> => {
+      const message = await this.repository.getById(candidate._id);
+      if (!message || message.state !== 'pending') return { done: true }; // another sender finished it
+      if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
+      return this.send(message);
     });
-    // Busy elsewhere: the rest of this channel must wait behind it, so leave the channel to that sender.
-    return result.ran ? result.value : 'blocked';
+    // Another replica is sending it: the rest of this channel waits behind it.
+    return result.ran ? result.value : { done: false, next: this.later(250) };
   }
 
   private async send(message: OutboxDocument): Promise<Outcome> {
-    // Messages to one channel arrive in the order they were written, across replicas too.
-    const earlier = await this.repository.earlierPending(message);
-    if (earlier) {
-      const at = new Date(Math.max(earlier.nextAttemptAt.getTime(), this.clock.now().getTime() + 50));
-      await this.repository.reschedule(message._id, message.attempts, at, 'waiting for an earlier message');
-      return 'blocked';
-    }
     const attempt = message.attempts + 1;
-    const parentId = async (key: string | null | undefined) =>
-      key ? (await this.repository.getByKey(message.workspace, key))?.messageId ?? undefined : null;
-    const threadId = message.threadTs ?? (await parentId(message.threadOfKey));
-    const targetId = await parentId(message.targetKey);
-    if (threadId === undefined || targetId === undefined) {
-      await this.repository.reschedule(message._id, message.attempts, this.later(parentWaitMs), 'waiting for parent message');
-      return 'deferred';
+    const parent = async (key: string | null | undefined) => (key ? this.repository.getByKey(message.workspace, key) : null);
+    const [threadParent, target] = await Promise.all([parent(message.threadOfKey), parent(message.targetKey)]);
+    if (threadParent?.state === 'dead' || target?.state === 'dead') {
+      return this.giveUp(message, message.attempts, 'its parent message could not be delivered');
+    }
+    if ((message.threadOfKey && !threadParent?.messageId) || (message.targetKey && !target?.messageId)) {
+      return this.retryAt(message, message.attempts, this.later(parentWaitMs), 'waiting for parent message');
     }
     const platform = this.platforms.get(message.platform);
-    if (!platform) {
-      await this.repository.markDead(message._id, attempt, `no platform ${message.platform}`);
-      return 'deferred';
-    }
+    if (!platform) return this.giveUp(message, attempt, `no platform ${message.platform}`);
     try {
       const { messageId } = await platform.deliver({
         op: message.op,
         channel: message.channel,
-        threadId,
-        targetId,
+        threadId: message.threadTs ?? threadParent?.messageId ?? null,
+        targetId: target?.messageId ?? null,
         view: JSON.parse(message.view) as View,
       });
       this.pacer.sent(message.channel, this.clock.now().getTime());
       await this.repository.markSent(message._id, attempt, messageId, this.clock.now());
-      return 'sent';
+      return { done: true };
     } catch (error) {
       return this.handleFailure(message, attempt, error);
     }
@@ -138,28 +135,33 @@ export class OutboxDeliverer {
     const log = { key: message.key, channel: message.channel, attempt, reason };
     if (error instanceof RateLimitedError) {
       this.pacer.pause(message.channel, this.clock.now().getTime() + error.retryAfterMs);
-      // A 429 is the platform pacing us, not a failure of the message: it does not use up attempts.
-      await this.repository.reschedule(message._id, message.attempts, this.later(error.retryAfterMs), reason);
       this.logger.warn(log, 'outbox: rate limited, retrying after Retry-After');
-      return 'blocked';
+      // A 429 is the platform pacing us, not a failure of the message: it uses up no attempt.
+      return this.retryAt(message, message.attempts, this.later(error.retryAfterMs), reason);
     }
     if (error instanceof PermanentDeliveryError || attempt >= maxDeliveryAttempts) {
-      await this.repository.markDead(message._id, attempt, reason);
       this.logger.error(log, 'outbox: giving up on message');
-      return 'deferred';
+      return this.giveUp(message, attempt, reason);
     }
-    await this.repository.reschedule(message._id, attempt, this.later(retryDelayMs(attempt)), reason);
     this.logger.warn(log, 'outbox: delivery failed, will retry');
-    return 'blocked';
+    return this.retryAt(message, attempt, this.later(retryDelayMs(attempt)), reason);
   }
 
-  /** Wakes the loop when the earliest rescheduled message falls due (the sweep job is the backstop). */
-  private async armTimer(): Promise<void> {
+  private async retryAt(message: OutboxDocument, attempts: number, at: Date, reason: string): Promise<Outcome> {
+    await this.repository.reschedule(message._id, attempts, at, reason);
+    return { done: false, next: at };
+  }
+
+  /** A dead message no longer holds its channel. */
+  private async giveUp(message: OutboxDocument, attempts: number, reason: string): Promise<Outcome> {
+    await this.repository.markDead(message._id, attempts, reason);
+    return { done: true };
+  }
+
+  private arm(next: Date | undefined): void {
     clearTimeout(this.timer);
-    const next = await this.repository.nextPendingAt();
-    if (!next || this.stopped) return;
-    // At least a beat, so a message another replica holds does not make this loop spin.
-    const delay = Math.min(Math.max(next.getTime() - this.clock.now().getTime(), 250), 30_000);
+    if (this.stopped) return;
+    const delay = next ? Math.min(Math.max(next.getTime() - this.clock.now().getTime(), 0), maxIdleMs) : maxIdleMs;
     this.timer = setTimeout(() => void this.kick(), delay);
     this.timer.unref();
   }

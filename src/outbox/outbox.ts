@@ -13,6 +13,8 @@ export interface OutboxMessage {
   threadOfKey?: string | null;
   /** Set to edit the message another entry delivered, instead of posting a new one. */
   updateOfKey?: string | null;
+  /** Other messages will thread under or edit this one: keep it past the purge. */
+  anchor?: boolean;
 }
 
 /** Thrown when internal content is addressed to a customer channel: a bug, never sent. */
@@ -52,6 +54,7 @@ export class Outbox {
         threadOfKey: message.threadOfKey ?? null,
         targetKey: message.updateOfKey ?? null,
         view: JSON.stringify(message.view),
+        anchor: message.anchor ?? false,
       };
     });
     await this.repository.insertMany(entries, this.clock.now());

@@ -46,8 +46,14 @@ export class LeaseLock {
     try {
       return await task();
     } finally {
-      await this.locks.deleteOne({ _id: name, owner: token }).catch(() => undefined);
+      await this.release(name, token).catch(() => undefined);
     }
+  }
+
+  /** Deletes the lease if it is still ours (looked up by `_id` alone, the one filter FerretDB pushes down). */
+  private async release(name: string, token: string): Promise<void> {
+    const held = await this.locks.findById(name).lean<{ owner: string }>();
+    if (held?.owner === token) await this.locks.deleteOne({ _id: name });
   }
 
   private async tryAcquire(name: string): Promise<string | undefined> {
@@ -71,7 +77,8 @@ export class LeaseLock {
       if (isDuplicateKeyError(error)) return; // another waiter is breaking it
       throw error;
     }
-    await this.locks.deleteOne({ _id: name, owner: expiredOwner });
+    const held = await this.locks.findById(name).lean<{ owner: string }>();
+    if (held?.owner === expiredOwner) await this.locks.deleteOne({ _id: name });
   }
 
   /** Removes takeover markers; they only matter while the lease they broke was being replaced. */

@@ -71,12 +71,15 @@ describe('case repository', () => {
 
   it('keeps the earliest first response and moves activity times only forward', async () => {
     const { case: c } = await repository.insert(newCase('TF', 'times'));
-    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T12:00:00Z'));
-    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T11:00:00Z'));
-    await repository.recordFirstResponse('TF', c._id, new Date('2026-11-20T13:00:00Z'));
-    await repository.touch('TF', c._id, { lastActivityAt: new Date('2026-11-20T09:00:00Z') });
-    const stored = await repository.getById('TF', String(c._id));
-    expect(stored!.firstResponseAt).toEqual(new Date('2026-11-20T11:00:00Z'));
-    expect(stored!.lastActivityAt).toEqual(at);
+    const fresh = async () => (await repository.getById('TF', c._id))!;
+    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T12:00:00Z'));
+    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T11:00:00Z'));
+    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T13:00:00Z'));
+    await repository.touch(await fresh(), { lastActivityAt: new Date('2026-11-20T09:00:00Z') });
+    await repository.touch(await fresh(), { lastCustomerActivityAt: new Date('2026-11-20T14:00:00Z') });
+    const stored = await fresh();
+    expect(stored.firstResponseAt).toEqual(new Date('2026-11-20T11:00:00Z'));
+    expect(stored.lastActivityAt).toEqual(at);
+    expect(stored.lastCustomerActivityAt).toEqual(new Date('2026-11-20T14:00:00Z'));
   });
 });

@@ -1,22 +1,18 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /**
- * Which case a message belongs to: the source message, and each follow-up joined to it.
- * Threaded replies find their case here; the unique index makes every message count once.
+ * Which case a message (or the thread it starts) belongs to: the source message, and each
+ * follow-up joined to it. `_id` is `<workspace>:<channel>:<ts>`, so a message counts once and
+ * its case is found with a primary-key lookup.
  */
 const caseLinkSchema = new Schema(
   {
+    _id: { type: String, required: true },
     workspace: { type: String, required: true },
-    channel: { type: String, required: true },
-    ts: { type: String, required: true },
     caseId: { type: Schema.Types.ObjectId, required: true },
   },
   { collection: 'case_links', versionKey: false },
 );
-
-caseLinkSchema.index({ workspace: 1, channel: 1, ts: 1 }, { unique: true });
-
-export type CaseLinkDocument = InferSchemaType<typeof caseLinkSchema>;
 
 export function caseLinkModel(connection: Connection) {
   return connection.model('CaseLink', caseLinkSchema);

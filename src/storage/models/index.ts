@@ -5,6 +5,7 @@ import { caseLinkModel } from './case-link.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
 import { lockModel } from './lock.model.js';
+import { requesterModel } from './requester.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -14,12 +15,17 @@ export function createModels(connection: Connection) {
     inbox: inboxModel(connection),
     outbox: outboxModel(connection),
     locks: lockModel(connection),
+    requesters: requesterModel(connection),
   };
 }
 
 export type Models = ReturnType<typeof createModels>;
 
-/** Creates collections and indexes; the unique ones are what make intake exactly-once. */
+/**
+ * Creates collections and indexes; the unique ones are what make intake exactly-once. Hot paths
+ * look documents up by `_id` alone: FerretDB 1.x on SQLite pushes down no other filter, so every
+ * other query scans its collection there (on MongoDB the secondary indexes serve them).
+ */
 export async function ensureIndexes(models: Models): Promise<void> {
   for (const model of Object.values(models)) {
     await model.createCollection().catch(() => undefined);

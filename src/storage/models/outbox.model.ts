@@ -1,8 +1,10 @@
-import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 /** Durable outbound messages; see src/outbox. */
 const outboxSchema = new Schema(
   {
+    /** `<workspace>:<key>`. */
+    _id: { type: String, required: true },
     workspace: { type: String, required: true },
     /** Delivery key: enqueueing the same key twice stores one message. */
     key: { type: String, required: true },
@@ -16,6 +18,8 @@ const outboxSchema = new Schema(
     threadOfKey: { type: String, default: null },
     /** For `update`: the outbox entry whose message is edited. */
     targetKey: { type: String, default: null },
+    /** Other messages thread under or edit this one (a case card), so it outlives the purge. */
+    anchor: { type: Boolean, default: false },
     /** The platform-neutral view, as JSON text. */
     view: { type: String, required: true },
     state: { type: String, enum: ['pending', 'sent', 'dead'], required: true },
@@ -25,17 +29,17 @@ const outboxSchema = new Schema(
     /** The platform's id of the delivered message (Slack ts). */
     messageId: { type: String, default: null },
     createdAt: { type: Date, required: true },
+    /** Write order (microseconds, increasing per process): delivery follows it within a channel. */
+    position: { type: Number, required: true },
     sentAt: { type: Date, default: null },
   },
   { collection: 'outbox', versionKey: false },
 );
 
-outboxSchema.index({ workspace: 1, key: 1 }, { unique: true });
-outboxSchema.index({ state: 1, nextAttemptAt: 1 });
-outboxSchema.index({ workspace: 1, channel: 1, state: 1, createdAt: 1 });
+outboxSchema.index({ state: 1, position: 1 });
 outboxSchema.index({ sentAt: 1 });
 
-export type OutboxDocument = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
+export type OutboxDocument = InferSchemaType<typeof outboxSchema>;
 
 export function outboxModel(connection: Connection) {
   return connection.model('Outbox', outboxSchema);

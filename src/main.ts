@@ -85,6 +85,7 @@ export async function startTugi(options: TugiOptions) {
 
   return {
     port,
+    server,
     models,
     inbox,
     outbox,

@@ -40,20 +40,29 @@ export class CaseRepository {
     return this.models.cases.findOne({ workspace, key }).lean<CaseDocument>();
   }
 
-  getBySourceKey(workspace: string, sourceKey: string): Promise<CaseDocument | null> {
-    return this.models.cases.findOne({ workspace, sourceKey }).lean<CaseDocument>();
-  }
-
   /** The case a message (or the thread it starts) belongs to. */
-  async getByMessage(workspace: string, channel: string, ts: string): Promise<CaseDocument | null> {
-    const link = await this.models.caseLinks.findById(`${workspace}:${channel}:${ts}`).lean<{ caseId: Types.ObjectId }>();
-    return link ? this.getById(workspace, link.caseId) : null;
+  getByMessage(workspace: string, channel: string, ts: string): Promise<CaseDocument | null> {
+    return this.getBySource(workspace, `${channel}:${ts}`);
   }
 
-  /** Links a message to a case; false when the message already belongs to a case. */
-  async link(workspace: string, channel: string, ts: string, caseId: Types.ObjectId): Promise<boolean> {
+  /** The case a source (`channel:ts` of a message, `command:<invocation>`) opened or joined. */
+  async getBySource(workspace: string, sourceKey: string): Promise<CaseDocument | null> {
+    const caseId = await this.linkedCaseId(workspace, sourceKey);
+    return caseId ? this.getById(workspace, caseId) : null;
+  }
+
+  async linkedCaseId(workspace: string, sourceKey: string): Promise<Types.ObjectId | null> {
+    const link = await this.models.caseLinks.findById(`${workspace}:${sourceKey}`).lean<{ caseId: Types.ObjectId }>();
+    return link?.caseId ?? null;
+  }
+
+  /**
+   * Links a source to a case: the claim that makes every message (and command invocation) count
+   * once. False when the source already belongs to a case.
+   */
+  async link(workspace: string, sourceKey: string, caseId: Types.ObjectId): Promise<boolean> {
     try {
-      await this.models.caseLinks.create({ _id: `${workspace}:${channel}:${ts}`, workspace, caseId });
+      await this.models.caseLinks.create({ _id: `${workspace}:${sourceKey}`, workspace, caseId });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -72,31 +81,35 @@ export class CaseRepository {
   }
 
   /**
-   * Inserts the case under the next free number. The unique indexes decide every race: a taken
-   * number is retried with the next one (keys stay gap-free), and a taken source key means
-   * another trigger on the same message won, so its case is returned instead.
+   * Inserts the case, with the id its source link claimed, under the next free number. Numbers
+   * are handed out one by one in this process; another replica taking the same number is
+   * refused by the unique index and the next one is tried, so keys stay gap-free. A case that
+   * already exists under this id (a racing trigger created it) is returned instead.
    */
-  async insert(data: NewCase): Promise<{ case: CaseDocument; created: boolean }> {
-    let number = (await this.latestNumber(data.workspace)) + 1;
-    for (let attempt = 0; attempt < maxNumberRetries; attempt += 1, number += 1) {
+  async insert(id: Types.ObjectId, data: NewCase): Promise<{ case: CaseDocument; created: boolean }> {
+    for (let attempt = 0; attempt < maxNumberRetries; attempt += 1) {
+      const number = await this.nextNumber(data.workspace);
       try {
-        const created = await this.models.cases.create({ ...data, number, key: formatCaseKey(number), version: 1 });
-        this.lastNumber.set(data.workspace, Math.max(number, this.lastNumber.get(data.workspace) ?? 0));
+        const created = await this.models.cases.create({ _id: id, ...data, number, key: formatCaseKey(number), version: 1 });
         return { case: created.toObject() as CaseDocument, created: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        const existing = await this.getBySourceKey(data.workspace, data.sourceKey);
+        const existing = await this.getById(data.workspace, id);
         if (existing) return { case: existing, created: false };
       }
     }
     throw new Error(`Could not allocate a case number after ${maxNumberRetries} attempts`);
   }
 
-  private async latestNumber(workspace: string): Promise<number> {
-    const known = this.lastNumber.get(workspace);
-    if (known !== undefined) return known;
-    const last = await this.models.cases.findOne({ workspace }).sort({ number: -1 }).lean<CaseDocument>();
-    return last?.number ?? 0;
+  private async nextNumber(workspace: string): Promise<number> {
+    if (!this.lastNumber.has(workspace)) {
+      const last = await this.models.cases.findOne({ workspace }).sort({ number: -1 }).lean<CaseDocument>();
+      // Another opener in this process may have started counting while this one read.
+      if (!this.lastNumber.has(workspace)) this.lastNumber.set(workspace, last?.number ?? 0);
+    }
+    const number = this.lastNumber.get(workspace)! + 1;
+    this.lastNumber.set(workspace, number);
+    return number;
   }
 
   /** Writes a change and bumps the version; returns the case as written. */

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { CaseNotFoundError, InvalidTransitionError, NotAllowedError, ValidationFailedError } from '../errors.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
@@ -36,12 +36,16 @@ export class CaseService {
    */
   async open(input: OpenCaseInput): Promise<{ case: CaseDocument; created: boolean }> {
     const { repository } = this.deps;
-    const { channel, ts } = input.source;
-    const existing = channel && ts ? await repository.getByMessage(input.workspace, channel, ts) : null;
-    const result = existing ? { case: existing, created: false } : await repository.insert(this.newCase(input));
+    // Claim the source first (a unique primary key); whoever wins names the case's id.
+    const proposed = new Types.ObjectId();
+    const caseId = (await repository.link(input.workspace, input.sourceKey, proposed))
+      ? proposed
+      : (await repository.linkedCaseId(input.workspace, input.sourceKey))!;
+    const existing = await repository.getById(input.workspace, caseId);
+    // No case behind a claim: its opener is still at it, or died before inserting; either way insert it.
+    const result = existing ? { case: existing, created: false } : await repository.insert(caseId, this.newCase(input));
     const doc = result.case;
 
-    if (channel && ts) await repository.link(input.workspace, channel, ts, doc._id);
     if (doc.sourceKey === input.sourceKey) {
       await repository.appendEvent(doc.workspace, doc._id, {
         key: 'opened',
@@ -84,10 +88,11 @@ export class CaseService {
     const { repository } = this.deps;
     const linked = await repository.getByMessage(args.workspace, args.channel, args.ts);
     if (linked) return linked.sourceKey === `${args.channel}:${args.ts}` ? undefined : linked;
+    // (A message that opened a case goes on to open(), which finds that case again.)
     const open = await repository.getRequesterCase(args.workspace, args.channel, args.author.userId);
     if (!open || !args.openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
 
-    if (await repository.link(args.workspace, args.channel, args.ts, open._id)) {
+    if (await repository.link(args.workspace, `${args.channel}:${args.ts}`, open._id)) {
       await this.touchCase(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
     }
     await repository.appendEvent(open.workspace, open._id, {

@@ -2,6 +2,7 @@ import { asCodedError, isDuplicateKeyError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
+import { Semaphore } from '../util/semaphore.js';
 import type { InboxDocument, Models } from '../storage/models/index.js';
 
 export interface InboundEvent {
@@ -26,13 +27,22 @@ const recoverAfterMs = 5_000;
 export class Inbox {
   private readonly handlers = new Map<string, InboxHandler>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly background: Semaphore;
 
+  /**
+   * `concurrency` bounds the events handled at once in the background. A burst then queues here
+   * instead of flooding the database with writers, which keeps the acknowledgement path (one
+   * insert) fast: SQLite, under FerretDB, takes one writer at a time.
+   */
   constructor(
     private readonly models: Pick<Models, 'inbox'>,
     private readonly lock: LeaseLock,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    concurrency = 4,
+  ) {
+    this.background = new Semaphore(concurrency);
+  }
 
   on(kind: string, handler: InboxHandler): void {
     this.handlers.set(kind, handler);
@@ -64,7 +74,10 @@ export class Inbox {
    */
   async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
     const accepted = await this.accept(event);
-    if (accepted) this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.process(`${event.workspace}:${event.deliveryKey}`)));
+    if (accepted) {
+      const id = `${event.workspace}:${event.deliveryKey}`;
+      this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.background.run(() => this.process(id))));
+    }
     return accepted;
   }
 

@@ -43,17 +43,21 @@ export class LeaseLock {
   }
 
   private async runAndRelease<T>(name: string, token: string, task: () => Promise<T>): Promise<T> {
+    const acquiredAt = Date.now();
     try {
       return await task();
     } finally {
-      await this.release(name, token).catch(() => undefined);
+      await this.release(name, token, Date.now() - acquiredAt < leaseMs / 2).catch(() => undefined);
     }
   }
 
-  /** Deletes the lease if it is still ours (looked up by `_id` alone, the one filter FerretDB pushes down). */
-  private async release(name: string, token: string): Promise<void> {
-    const held = await this.locks.findById(name).lean<{ owner: string }>();
-    if (held?.owner === token) await this.locks.deleteOne({ _id: name });
+  /**
+   * Deletes the lease. Well within its time it is surely still ours, so it is deleted by `_id`
+   * alone (the one filter FerretDB pushes down); after a long task, only if nobody took it over.
+   */
+  private async release(name: string, token: string, surelyOurs: boolean): Promise<void> {
+    if (!surelyOurs && (await this.locks.findById(name).lean<{ owner: string }>())?.owner !== token) return;
+    await this.locks.deleteOne({ _id: name });
   }
 
   private async tryAcquire(name: string): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { access, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { promisify } from 'node:util';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const launcherSource = join(projectRoot, 'src/storage/ferretdb-launcher');
-export const launcherBinary = join(projectRoot, '.local/bin/ferretdb-launcher');
+const binDir = join(projectRoot, '.local/bin');
 
 export interface LocalDatabase {
   uri: string;
@@ -19,6 +20,7 @@ export interface LocalDatabase {
  * `progress` gets a line while the first build runs, since it takes a minute or two.
  */
 export async function ensureLauncherBuilt(progress: (line: string) => void = () => {}): Promise<string> {
+  const launcherBinary = await launcherPath();
   try {
     await access(launcherBinary);
     return launcherBinary;
@@ -36,9 +38,16 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
     throw new Error(`Could not build the local database launcher (is Go installed?):\n${detail}`);
   }
   // Rename is atomic, so two test workers building at once never run a half-written binary.
-  await import('node:fs/promises').then((fs) => fs.rename(tmp, launcherBinary));
+  await rename(tmp, launcherBinary);
   progress(`Local database built in ${Math.round((Date.now() - started) / 1000)} s.`);
   return launcherBinary;
+}
+
+/** The binary is named after a hash of its sources, so a change to the launcher rebuilds it. */
+async function launcherPath(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(await readFile(join(launcherSource, file)));
+  return join(binDir, `ferretdb-launcher-${hash.digest('hex').slice(0, 12)}`);
 }
 
 /** Starts FerretDB on a free loopback port, keeping its SQLite files in `dataDir`. */

@@ -38,31 +38,36 @@ const newCase = (workspace: string, sourceKey: string) => ({
 });
 
 describe('case repository', () => {
-  it('numbers cases per workspace, and a second insert for one source returns the first case', async () => {
-    const a = await repository.insert(newCase('TA', 's1'));
-    const b = await repository.insert(newCase('TA', 's2'));
-    const other = await repository.insert(newCase('TB', 's1'));
-    const again = await repository.insert(newCase('TA', 's1'));
+  const insert = (workspace: string, sourceKey: string, id = new Types.ObjectId(), repo = repository) => repo.insert(id, newCase(workspace, sourceKey));
+
+  it('numbers cases per workspace, and a second insert under the same id returns the first case', async () => {
+    const a = await insert('TA', 's1');
+    const b = await insert('TA', 's2');
+    const other = await insert('TB', 's1');
+    const again = await insert('TA', 's1', a.case._id);
     expect([a.case.key, b.case.key, other.case.key]).toEqual(['CS-1', 'CS-2', 'CS-1']);
     expect(again).toMatchObject({ created: false, case: { key: 'CS-1', workspace: 'TA' } });
   });
 
-  it('gives concurrent inserts distinct, consecutive numbers', async () => {
-    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => repository.insert(newCase('TC', `p${i}`))));
-    expect(results.map((r) => r.case.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  it('gives concurrent inserts from two replicas distinct, consecutive numbers', async () => {
+    const replica = new CaseRepository(createModels(await db.connectAgain()));
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => insert('TC', `p${i}`, new Types.ObjectId(), i % 2 ? replica : repository)));
+    expect(results.map((r) => r.case.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 
   it('scopes lookups to the workspace', async () => {
-    const { case: c } = await repository.insert(newCase('TD', 'scoped'));
+    const { case: c } = await insert('TD', 'scoped');
     expect(await repository.getByKey('TD', c.key)).not.toBeNull();
     expect(await repository.getById('TE', String(c._id))).toBeNull();
     expect(await repository.getById('TD', 'not-an-id')).toBeNull();
   });
 
-  it('links a message once and appends a timeline entry once per key', async () => {
+  it('links a source once and appends a timeline entry once per key', async () => {
     const id = new Types.ObjectId();
-    expect(await repository.link('TA', 'C1', '1.1', id)).toBe(true);
-    expect(await repository.link('TA', 'C1', '1.1', new Types.ObjectId())).toBe(false);
+    expect(await repository.link('TA', 'C1:1.1', id)).toBe(true);
+    expect(await repository.link('TA', 'C1:1.1', new Types.ObjectId())).toBe(false);
+    expect(await repository.linkedCaseId('TA', 'C1:1.1')).toEqual(id);
+    expect(await repository.linkedCaseId('TB', 'C1:1.1')).toBeNull();
     const entry = { key: 'opened', type: 'opened', actor: null, at };
     expect(await repository.appendEvent('TA', id, entry)).toBe(true);
     expect(await repository.appendEvent('TA', id, entry)).toBe(false);
@@ -70,7 +75,7 @@ describe('case repository', () => {
   });
 
   it('keeps the earliest first response and moves activity times only forward', async () => {
-    const { case: c } = await repository.insert(newCase('TF', 'times'));
+    const { case: c } = await insert('TF', 'times');
     const fresh = async () => (await repository.getById('TF', c._id))!;
     await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T12:00:00Z'));
     await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T11:00:00Z'));

@@ -63,6 +63,7 @@ export async function startTugi(options: TugiOptions) {
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics });
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, clock, logger });
   platforms.set('slack', slack.platform);
+  await slack.init();
 
   const scheduler = await startScheduler({
     connection,
@@ -149,7 +150,7 @@ async function runFromEnvironment(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runFromEnvironment().catch((error: unknown) => {
-    console.error('tugi failed to start:', error);
+    console.error(`tugi failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

@@ -21,6 +21,9 @@ export interface SlackOptions {
 export interface SlackAdapter {
   app: App;
   platform: SlackPlatform;
+  /** Verifies the bot token (auth.test); a clear error if Slack refuses it or cannot be reached. */
+  init(): Promise<void>;
+  /** Connects Socket Mode when configured (HTTP needs nothing more). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,12 +36,16 @@ export function createSlackApp(options: SlackOptions, http: Express, deps: Slack
     retryConfig: { retries: 0 },
   };
   const logger = boltLogger(deps.logger);
+  // Initialised explicitly in init(), so a bad token fails start-up with a message instead of
+  // surfacing later as an unhandled rejection.
+  const deferInitialization = true;
   const app = options.appToken
-    ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger })
+    ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization })
     : new App({
         token: options.botToken,
         clientOptions,
         logger,
+        deferInitialization,
         receiver: new ExpressReceiver({
           signingSecret: options.signingSecret,
           app: http,
@@ -62,6 +69,14 @@ export function createSlackApp(options: SlackOptions, http: Express, deps: Slack
   return {
     app,
     platform: new SlackPlatform(app.client),
+    init: async () => {
+      try {
+        await app.init();
+      } catch (error) {
+        const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+        throw new Error(`Slack did not accept the bot token (auth.test: ${reason}). Check SLACK_BOT_TOKEN and that Slack is reachable.`);
+      }
+    },
     start: async () => {
       if (options.appToken) await app.start();
     },

@@ -7,8 +7,7 @@ export type ErrorCode =
   | 'case_not_found'
   | 'invalid_transition'
   | 'not_allowed'
-  | 'channel_not_configured'
-  | 'database_unavailable';
+  | 'channel_not_configured';
 
 export abstract class CodedError extends Error {
   abstract readonly code: ErrorCode;
@@ -51,13 +50,6 @@ export class ChannelNotConfiguredError extends CodedError {
   readonly code = 'channel_not_configured';
   constructor(readonly channel: string) {
     super(`Channel ${channel} is not configured for tugi`);
-  }
-}
-
-export class DatabaseUnavailableError extends CodedError {
-  readonly code = 'database_unavailable';
-  constructor(cause: unknown) {
-    super('The database is unavailable', { cause });
   }
 }
 

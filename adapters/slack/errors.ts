@@ -4,6 +4,7 @@ import { statusLabels } from './blocks/text.js';
 /** Turns a coded error into the private message the user sees; unknown errors say little. */
 export function userMessage(error: unknown): string {
   const coded = asCodedError(error);
+  // Most often the database is away for a moment; the change was not made, so a retry is safe.
   return coded ? explain(coded) : 'Something went wrong on our side; nothing was changed. Please try again in a moment.';
 }
 
@@ -23,7 +24,5 @@ function explain(error: CodedError): string {
       return `You are not allowed to ${(error as CodedError & { action: string }).action}.`;
     case 'channel_not_configured':
       return 'This channel is not set up for tugi. Ask an admin to add it to the config file.';
-    case 'database_unavailable':
-      return 'tugi cannot reach its database right now; nothing was changed. Please try again shortly.';
   }
 }

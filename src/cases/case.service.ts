@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { CaseNotFoundError, InvalidTransitionError, NotAllowedError, ValidationFailedError } from '../errors.js';
+import { CaseNotFoundError, InvalidTransitionError, NotAllowedError } from '../errors.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
 import type { Clock } from '../ports/clock.js';
@@ -8,7 +8,7 @@ import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseNotifications } from './case.notifications.js';
 import type { CaseRepository, NewCase } from './case.repository.js';
 import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, ThreadMessageInput } from './case.schema.js';
-import { allowedTransitions, canTransition, type CaseStatus } from './status.js';
+import { allowedTransitions, canTransition, openStatuses, type CaseStatus } from './status.js';
 
 export interface CaseServiceDeps {
   repository: CaseRepository;
@@ -83,14 +83,13 @@ export class CaseService {
     permalink: string | null;
     at: Date;
     isWithinWindow: (lastActivity: Date) => boolean;
-    openStatuses: readonly CaseStatus[];
   }): Promise<CaseDocument | undefined> {
     const { repository } = this.deps;
     const linked = await repository.getByMessage(args.workspace, args.channel, args.ts);
+    // Already handled: joined before (return that case), or opened a case (open() finds it again).
     if (linked) return linked.sourceKey === `${args.channel}:${args.ts}` ? undefined : linked;
-    // (A message that opened a case goes on to open(), which finds that case again.)
     const open = await repository.getRequesterCase(args.workspace, args.channel, args.author.userId);
-    if (!open || !args.openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
+    if (!open || !openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
 
     if (await repository.link(args.workspace, `${args.channel}:${args.ts}`, open._id)) {
       await this.touchCase(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });

@@ -6,7 +6,6 @@ import { openCaseSchema, titleFromText, truncateDescription, type Actor, type In
 import type { CaseService } from './case.service.js';
 import type { CaseRepository } from './case.repository.js';
 import { joinsOpenCase } from './grouping.js';
-import { openStatuses } from './status.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
 
@@ -49,11 +48,11 @@ export class IntakeService {
     const joined = await this.cases.joinFollowUp({
       ...message,
       isWithinWindow: (last) => joinsOpenCase(last, message.at, windowMinutes),
-      openStatuses,
     });
     if (joined) return { outcome: 'joined', case: joined };
     const opened = await this.openFromMessage(message, 'message', message.author);
-    if (opened.outcome === 'opened') {
+    // Also when a retried event finds the case it opened before: the pointer may not be set yet.
+    if (opened.case.sourceKey === `${message.channel}:${message.ts}`) {
       await this.repository.setRequesterCase(message.workspace, message.channel, message.author.userId, opened.case._id);
     }
     return opened;

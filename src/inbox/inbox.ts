@@ -52,13 +52,18 @@ export class Inbox {
   async accept(event: InboundEvent): Promise<boolean> {
     const id = `${event.workspace}:${event.deliveryKey}`;
     try {
-      await this.models.inbox.create({
-        _id: id,
+      // The one write on the acknowledgement path: straight to the driver, no document casting.
+      await this.models.inbox.collection.insertOne({
+        _id: id as never,
         workspace: event.workspace,
         kind: event.kind,
         payload: JSON.stringify(event.payload),
         state: 'pending',
+        attempts: 0,
+        notBefore: null,
+        lastError: null,
         receivedAt: this.clock.now(),
+        doneAt: null,
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;

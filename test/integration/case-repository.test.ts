@@ -1,16 +1,14 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRepository } from '../../src/cases/index.js';
-import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { createModels, type Models } from '../../src/storage/models/index.js';
+import { openTestModels, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
 let models: Models;
 let repository: CaseRepository;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  models = createModels(db.connection);
-  await ensureIndexes(models);
+  ({ db, models } = await openTestModels());
   repository = new CaseRepository(models);
 });
 afterAll(async () => {

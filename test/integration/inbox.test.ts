@@ -4,16 +4,14 @@ import { ValidationFailedError } from '../../src/errors.js';
 import { Inbox } from '../../src/inbox/index.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { LeaseLock } from '../../src/storage/lease-lock.js';
-import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import type { Models } from '../../src/storage/models/index.js';
+import { openTestModels, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
 let models: Models;
 let inbox: Inbox;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  models = createModels(db.connection);
-  await ensureIndexes(models);
+  ({ db, models } = await openTestModels());
   inbox = new Inbox(models, new LeaseLock(models.locks, systemClock), systemClock, pino({ level: 'silent' }));
 });
 afterAll(async () => {

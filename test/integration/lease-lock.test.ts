@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/ports/clock.js';
 import { LeaseLock } from '../../src/storage/lease-lock.js';
-import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { createModels, type Models } from '../../src/storage/models/index.js';
+import { openTestModels, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;
 let models: Models;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  models = createModels(db.connection);
-  await ensureIndexes(models);
+  ({ db, models } = await openTestModels());
 });
 afterAll(async () => {
   await db.drop();

@@ -4,8 +4,8 @@ import type { View } from '../../src/messages/index.js';
 import { ChannelPacer, InternalContentLeakError, Outbox, OutboxDeliverer, OutboxRepository } from '../../src/outbox/index.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { LeaseLock } from '../../src/storage/lease-lock.js';
-import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { createModels, type Models } from '../../src/storage/models/index.js';
+import { openTestModels, type TestDatabase } from '../support/database.js';
 import { eventually } from '../support/harness.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
 
@@ -17,9 +17,7 @@ const followUp = (text: string): View => ({ kind: 'case.follow-up', caseKey: 'CS
 let db: TestDatabase;
 let models: Models;
 beforeEach(async () => {
-  db = await openTestDatabase();
-  models = createModels(db.connection);
-  await ensureIndexes(models);
+  ({ db, models } = await openTestModels());
 });
 afterEach(async () => {
   await db.drop();

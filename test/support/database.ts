@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { inject } from 'vitest';
 import { connectDatabase } from '../../src/storage/connection.js';
+import { createModels, ensureIndexes, type Models } from '../../src/storage/models/index.js';
 
 export interface TestDatabase {
   uri: string;
@@ -32,4 +33,12 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await Promise.all([connection, ...extra].map((c) => c.close().catch(() => undefined)));
     },
   };
+}
+
+/** A fresh database with tugi's collections and indexes, for integration tests. */
+export async function openTestModels(): Promise<{ db: TestDatabase; models: Models }> {
+  const db = await openTestDatabase();
+  const models = createModels(db.connection);
+  await ensureIndexes(models);
+  return { db, models };
 }

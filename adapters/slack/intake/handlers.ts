@@ -9,32 +9,24 @@ import { fetchMessage, permalinkOf, respondPrivately } from './slack-reads.js';
 export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void {
   const { inbox, intake, cases } = deps;
   const slackActor = (userId: string) => ({ platform: 'slack' as const, userId });
+  /** The fields every message handler passes on; the message's own ts is its time. */
+  const messageFields = (p: { workspace: string; channel: string; ts: string; user: string; text: string }) => ({
+    workspace: p.workspace,
+    channel: p.channel,
+    ts: p.ts,
+    author: slackActor(p.user),
+    text: p.text,
+    at: tsToDate(p.ts),
+  });
 
   inbox.on(slackInboxKinds.capturedMessage, async (raw) => {
     const p = capturedMessagePayload.parse(raw);
-    await intake.captureMessage({
-      workspace: p.workspace,
-      channel: p.channel,
-      ts: p.ts,
-      author: slackActor(p.user),
-      text: p.text,
-      permalink: await permalinkOf(client, p.channel, p.ts),
-      at: tsToDate(p.ts),
-    });
+    await intake.captureMessage({ ...messageFields(p), permalink: await permalinkOf(client, p.channel, p.ts) });
   });
 
   inbox.on(slackInboxKinds.threadMessage, async (raw) => {
     const p = threadMessagePayload.parse(raw);
-    await cases.recordThreadMessage({
-      workspace: p.workspace,
-      channel: p.channel,
-      threadTs: p.threadTs,
-      ts: p.ts,
-      author: slackActor(p.user),
-      fromTeam: p.fromTeam,
-      text: p.text,
-      at: tsToDate(p.ts),
-    });
+    await cases.recordThreadMessage({ ...messageFields(p), threadTs: p.threadTs, fromTeam: p.fromTeam });
   });
 
   const openFromMessage = (via: 'reaction' | 'shortcut') => async (raw: unknown) => {
@@ -42,15 +34,7 @@ export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void
     try {
       const message = p.message ?? (await fetchMessage(client, p.channel, p.ts));
       const result = await intake.openFromMessage(
-        {
-          workspace: p.workspace,
-          channel: p.channel,
-          ts: p.ts,
-          author: slackActor(message.user),
-          text: message.text,
-          permalink: await permalinkOf(client, p.channel, p.ts),
-          at: tsToDate(p.ts),
-        },
+        { ...messageFields({ ...p, ...message }), permalink: await permalinkOf(client, p.channel, p.ts) },
         via,
         slackActor(p.actor),
       );

@@ -1,4 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
+import { ChannelNotConfiguredError } from '../../../../src/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../errors.js';
 import { shortcutIds } from '../../ids.js';
@@ -23,9 +24,8 @@ export function openCaseShortcut(deps: SlackDeps) {
     };
     if (p.team.id !== deps.directory.workspace) return refuse(userMessage(undefined));
     const customer = deps.directory.customerChannel(p.channel.id);
-    if (customer ? !customer.channel.shortcut : !deps.directory.config.intake.anyChannel) {
-      return refuse('Opening cases from messages is switched off in this channel.');
-    }
+    if (!customer && !deps.directory.config.intake.anyChannel) return refuse(userMessage(new ChannelNotConfiguredError(p.channel.id)));
+    if (customer && !customer.channel.shortcut) return refuse('Opening cases from messages is switched off in this channel.');
     await deps.inbox.acceptAndDispatch({
       workspace: p.team.id,
       deliveryKey: `shortcut:${p.trigger_id}`,

@@ -3,7 +3,7 @@ import type { View } from '../messages/views.js';
 import type { Clock } from '../ports/clock.js';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform } from '../ports/chat-platform.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
-import type { OutboxDocument } from '../storage/models/index.js';
+import type { OutboxDocument, OutboxQueueEntry } from '../storage/models/index.js';
 import { maxDeliveryAttempts, retryDelayMs } from './backoff.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { OutboxRepository } from './outbox.repository.js';
@@ -72,29 +72,30 @@ export class OutboxDeliverer {
   /** One pass over the pending messages; returns when the next one falls due. */
   async deliverDue(): Promise<Date | undefined> {
     const pending = await this.repository.listPending(batchSize);
-    const byChannel = new Map<string, OutboxDocument[]>();
-    for (const message of pending) byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message]);
+    const byChannel = new Map<string, OutboxQueueEntry[]>();
+    for (const entry of pending) byChannel.set(entry.channel, [...(byChannel.get(entry.channel) ?? []), entry]);
     const waits = await Promise.all([...byChannel.values()].map((messages) => this.deliverChannel(messages)));
     if (pending.length === batchSize) this.again = true;
     return waits.reduce<Date | undefined>((earliest, at) => (at && (!earliest || at < earliest) ? at : earliest), undefined);
   }
 
-  private async deliverChannel(messages: OutboxDocument[]): Promise<Date | undefined> {
-    for (const message of messages) {
+  private async deliverChannel(entries: OutboxQueueEntry[]): Promise<Date | undefined> {
+    for (const entry of entries) {
       if (this.stopped) return undefined;
-      if (message.nextAttemptAt > this.clock.now()) return message.nextAttemptAt;
-      const outcome = await this.deliverOne(message);
+      if (entry.nextAttemptAt > this.clock.now()) return entry.nextAttemptAt;
+      const outcome = await this.deliverOne(entry);
       if (!outcome.done) return outcome.next;
     }
     return undefined;
   }
 
-  private async deliverOne(candidate: OutboxDocument): Promise<Outcome> {
-    const wait = this.pacer.waitFor(candidate.channel, this.clock.now().getTime());
+  private async deliverOne(entry: OutboxQueueEntry): Promise<Outcome> {
+    const wait = this.pacer.waitFor(entry.channel, this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
-    const result = await this.lock.tryLock(`outbox:${candidate._id}`, async (): Promise<Outcome> => {
-      const message = await this.repository.getById(candidate._id);
-      if (!message || message.state !== 'pending') return { done: true }; // another sender finished it
+    const result = await this.lock.tryLock(`outbox:${entry._id}`, async (): Promise<Outcome> => {
+      const message = await this.repository.getPending(entry, this.clock.now());
+      if (message === 'finished') return { done: true }; // another sender finished it
+      if (message === 'not-stored-yet') return { done: false, next: this.later(parentWaitMs) };
       if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
       return this.send(message);
     });
@@ -154,7 +155,7 @@ export class OutboxDeliverer {
 
   /** A dead message no longer holds its channel. */
   private async giveUp(message: OutboxDocument, attempts: number, reason: string): Promise<Outcome> {
-    await this.repository.markDead(message._id, attempts, reason);
+    await this.repository.markDead(message._id, attempts, reason, this.clock.now());
     return { done: true };
   }
 

@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '../errors.js';
-import type { Models, OutboxDocument } from '../storage/models/index.js';
+import type { Models, OutboxDocument, OutboxQueueEntry } from '../storage/models/index.js';
 
 export type NewOutboxEntry = Pick<
   OutboxDocument,
@@ -9,10 +9,18 @@ export type NewOutboxEntry = Pick<
 /** `_id` is `<workspace>:<delivery key>`: enqueueing is idempotent and parents are found by primary key. */
 const idOf = (workspace: string, key: string) => `${workspace}:${key}`;
 
+/** A queue entry whose message never arrived (its writer died in between) is dropped after this. */
+const orphanAfterMs = 60_000;
+
+/**
+ * The outbox (one document per message: content, state, attempts) and its queue (one entry per
+ * message still to send: channel, order, when). Queue entries are written first, so a message
+ * is never stored without one; a crash in between leaves an entry the deliverer drops.
+ */
 export class OutboxRepository {
   private lastPosition = 0;
 
-  constructor(private readonly models: Pick<Models, 'outbox'>) {}
+  constructor(private readonly models: Pick<Models, 'outbox' | 'outboxQueue'>) {}
 
   /** Microseconds since the epoch, strictly increasing in this process: the order messages were written in. */
   private nextPosition(now: Date): number {
@@ -20,29 +28,43 @@ export class OutboxRepository {
     return this.lastPosition;
   }
 
-  /** Inserts the entries; a key already stored is skipped, which makes enqueueing idempotent. */
+  /** Stores the messages; a key already stored is skipped, which makes enqueueing idempotent. */
   async insertMany(entries: NewOutboxEntry[], now: Date): Promise<void> {
-    const docs = entries.map((entry) => ({
+    const queue = entries.map((entry) => ({
+      _id: idOf(entry.workspace, entry.key),
+      workspace: entry.workspace,
+      channel: entry.channel,
+      position: this.nextPosition(now),
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
+    const messages = entries.map((entry) => ({
       _id: idOf(entry.workspace, entry.key),
       ...entry,
       state: 'pending',
       attempts: 0,
       nextAttemptAt: now,
       createdAt: now,
-      position: this.nextPosition(now),
     }));
-    try {
-      await this.models.outbox.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-      const onlyDuplicates = Array.isArray(writeErrors) && writeErrors.every((e) => isDuplicateKeyError((e as { err?: unknown }).err ?? e));
-      if (!isDuplicateKeyError(error) && !onlyDuplicates) throw error;
-    }
+    await insertIgnoringDuplicates(this.models.outboxQueue, queue);
+    await insertIgnoringDuplicates(this.models.outbox, messages);
   }
 
-  /** Everything still to be sent, oldest first (due or not: a waiting message holds its channel). */
-  listPending(limit: number): Promise<OutboxDocument[]> {
-    return this.models.outbox.find({ state: 'pending' }).sort({ position: 1 }).limit(limit).lean<OutboxDocument[]>();
+  /** What is still to be sent, oldest first (due or not: a waiting message holds its channel). */
+  listPending(limit: number): Promise<OutboxQueueEntry[]> {
+    return this.models.outboxQueue.find().sort({ position: 1 }).limit(limit).lean<OutboxQueueEntry[]>();
+  }
+
+  /**
+   * The message behind a queue entry. Drops the entry when the message is finished, or never
+   * came; `not-stored-yet` while its writer may still be between the two inserts.
+   */
+  async getPending(entry: OutboxQueueEntry, now: Date): Promise<OutboxDocument | 'finished' | 'not-stored-yet'> {
+    const message = await this.getById(entry._id);
+    if (message?.state === 'pending') return message;
+    if (!message && now.getTime() - entry.createdAt.getTime() < orphanAfterMs) return 'not-stored-yet';
+    await this.dequeue(entry._id);
+    return 'finished';
   }
 
   getById(id: string): Promise<OutboxDocument | null> {
@@ -55,20 +77,37 @@ export class OutboxRepository {
 
   async markSent(id: string, attempts: number, messageId: string, now: Date): Promise<void> {
     await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } });
+    await this.dequeue(id);
   }
 
   /** To be tried again at `at`; `attempts` is what the failures so far count as (a 429 counts nothing). */
   async reschedule(id: string, attempts: number, at: Date, reason: string): Promise<void> {
     await this.models.outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt: at, lastError: reason } });
+    await this.models.outboxQueue.updateOne({ _id: id }, { $set: { nextAttemptAt: at } });
   }
 
-  async markDead(id: string, attempts: number, reason: string): Promise<void> {
-    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'dead', attempts, lastError: reason, sentAt: new Date() } });
+  async markDead(id: string, attempts: number, reason: string, now: Date): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'dead', attempts, lastError: reason, sentAt: now } });
+    await this.dequeue(id);
+  }
+
+  private async dequeue(id: string): Promise<void> {
+    await this.models.outboxQueue.deleteOne({ _id: id });
   }
 
   /** Forgets delivered and dead messages, but keeps anchors: later messages thread under or edit them. */
   async purgeFinishedBefore(cutoff: Date): Promise<number> {
     const result = await this.models.outbox.deleteMany({ state: { $in: ['sent', 'dead'] }, anchor: false, sentAt: { $lt: cutoff } });
     return result.deletedCount;
+  }
+}
+
+async function insertIgnoringDuplicates(model: { insertMany(docs: unknown[], options: { ordered: false }): Promise<unknown> }, docs: unknown[]) {
+  try {
+    await model.insertMany(docs, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
+    const onlyDuplicates = Array.isArray(writeErrors) && writeErrors.every((e) => isDuplicateKeyError((e as { err?: unknown }).err ?? e));
+    if (!isDuplicateKeyError(error) && !onlyDuplicates) throw error;
   }
 }

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { View } from '../../src/messages/index.js';
 import { ChannelPacer, InternalContentLeakError, Outbox, OutboxDeliverer, OutboxRepository } from '../../src/outbox/index.js';
-import { systemClock } from '../../src/ports/clock.js';
+import type { Clock } from '../../src/ports/clock.js';
 import { LeaseLock } from '../../src/storage/lease-lock.js';
 import { createModels, type Models } from '../../src/storage/models/index.js';
 import { openTestModels, type TestDatabase } from '../support/database.js';
@@ -23,10 +23,17 @@ afterEach(async () => {
   await db.drop();
 });
 
+/** The test's clock: real time, plus however far a test moves it on. */
+let skewMs = 0;
+const clock: Clock = { now: () => new Date(Date.now() + skewMs) };
+beforeEach(() => {
+  skewMs = 0;
+});
+
 function build(m: Models = models, platform = new RecordingPlatform()) {
   const repository = new OutboxRepository(m);
-  const deliverer = new OutboxDeliverer(repository, new LeaseLock(m.locks, systemClock), new Map([['slack', platform]]), new ChannelPacer(0), systemClock, logger);
-  const outbox = new Outbox(repository, (channel) => channel === customerChannel, systemClock);
+  const deliverer = new OutboxDeliverer(repository, new LeaseLock(m.locks, clock), new Map([['slack', platform]]), new ChannelPacer(0), clock, logger);
+  const outbox = new Outbox(repository, (channel) => channel === customerChannel, clock);
   return { repository, deliverer, outbox, platform };
 }
 const message = (key: string, channel: string, view: View, extra = {}) => ({ workspace: 'T1', key, platform: 'slack' as const, channel, view, ...extra });
@@ -60,7 +67,7 @@ describe('outbox', () => {
     expect(failed).toMatchObject({ state: 'pending', attempts: 1, lastError: 'connection reset' });
     expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
-    await models.outbox.updateOne({ key: 'a' }, { $set: { nextAttemptAt: new Date() } });
+    skewMs = 10 * 60_000; // past any first-retry backoff
     await deliverer.deliverDue();
     await deliverer.deliverDue();
     expect(platform.delivered.map((d) => (d.view as { text: string }).text)).toEqual(['elsewhere', 'one', 'two']);
@@ -88,6 +95,20 @@ describe('outbox', () => {
     expect(reply).toMatchObject({ op: 'post', threadId: 'm1' });
     expect(edit).toMatchObject({ op: 'update', targetId: 'm1' });
     expect(card!.threadId).toBeNull();
+  });
+
+  it('a queue entry whose message never came holds its channel briefly, then is dropped', async () => {
+    const { outbox, deliverer, platform } = build();
+    const past = new Date(Date.now() - 1_000);
+    await models.outboxQueue.create({ _id: 'T1:lost', workspace: 'T1', channel: 'C0INT', position: 1, nextAttemptAt: past, createdAt: past });
+    await outbox.enqueue([message('after', 'C0INT', followUp('after the lost one'))]);
+    await deliverer.deliverDue();
+    expect(platform.delivered).toHaveLength(0);
+    skewMs = 2 * 60_000;
+    await deliverer.deliverDue();
+    await deliverer.deliverDue();
+    expect(platform.delivered.map((d) => (d.view as { text: string }).text)).toEqual(['after the lost one']);
+    expect(await models.outboxQueue.countDocuments()).toBe(0);
   });
 
   it('two deliverers on two connections send each of 150 messages exactly once', async () => {

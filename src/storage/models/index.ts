@@ -4,6 +4,7 @@ import { caseEventModel } from './case-event.model.js';
 import { caseLinkModel } from './case-link.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
+import { outboxQueueModel } from './outbox-queue.model.js';
 import { lockModel } from './lock.model.js';
 import { requesterModel } from './requester.model.js';
 
@@ -14,6 +15,7 @@ export function createModels(connection: Connection) {
     caseLinks: caseLinkModel(connection),
     inbox: inboxModel(connection),
     outbox: outboxModel(connection),
+    outboxQueue: outboxQueueModel(connection),
     locks: lockModel(connection),
     requesters: requesterModel(connection),
   };
@@ -36,4 +38,5 @@ export async function ensureIndexes(models: Models): Promise<void> {
 export type { CaseDocument } from './case.model.js';
 export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
+export type { OutboxQueueEntry } from './outbox-queue.model.js';
 export type { InboxDocument } from './inbox.model.js';

@@ -29,14 +29,11 @@ const outboxSchema = new Schema(
     /** The platform's id of the delivered message (Slack ts). */
     messageId: { type: String, default: null },
     createdAt: { type: Date, required: true },
-    /** Write order (microseconds, increasing per process): delivery follows it within a channel. */
-    position: { type: Number, required: true },
     sentAt: { type: Date, default: null },
   },
   { collection: 'outbox', versionKey: false },
 );
 
-outboxSchema.index({ state: 1, position: 1 });
 outboxSchema.index({ sentAt: 1 });
 
 export type OutboxDocument = InferSchemaType<typeof outboxSchema>;

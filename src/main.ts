@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
 import { CaseNotifications, CaseRepository, CaseService, IntakeService } from './cases/index.js';
 import { ConfigError, loadWorkspaceConfig, parseEnv, type WorkspaceConfig } from './config/index.js';
@@ -10,6 +9,8 @@ import { Inbox } from './inbox/index.js';
 import { purgeOldRecords } from './jobs/housekeeping.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import type { ChatPlatform } from './ports/chat-platform.js';
 import { ChannelPacer, Outbox, OutboxDeliverer, OutboxRepository } from './outbox/index.js';
 import { Directory } from './people/index.js';
 import { systemClock, type Clock } from './ports/clock.js';
@@ -40,13 +41,15 @@ export async function startTugi(options: TugiOptions) {
   const models = createModels(connection);
   await ensureIndexes(models);
 
+  const { registry, metrics } = createMetrics();
   const directory = new Directory(options.config);
   const outboxRepository = new OutboxRepository(models);
   const lock = new LeaseLock(models.locks, clock);
-  const platforms = new Map();
-  const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, new ChannelPacer(options.channelIntervalMs ?? 1_000), clock, logger);
+  const platforms = new Map<string, ChatPlatform>();
+  const pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
+  const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics);
   const outbox = new Outbox(outboxRepository, directory.isCustomerChannel, clock, () => void deliverer.kick());
-  const inbox = new Inbox(models, lock, clock, logger);
+  const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
   const cases = new CaseService({
     repository: caseRepository,
@@ -55,12 +58,11 @@ export async function startTugi(options: TugiOptions) {
     directory,
     clock,
     lock,
+    metrics,
   });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
 
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
-  const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics });
+  const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, clock, logger });
   platforms.set('slack', slack.platform);
   await slack.init();

@@ -4,6 +4,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
 import type { Clock } from '../ports/clock.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
+import type { Metrics } from '../metrics.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseNotifications } from './case.notifications.js';
 import type { CaseRepository, NewCase } from './case.repository.js';
@@ -18,6 +19,7 @@ export interface CaseServiceDeps {
   clock: Clock;
   /** Serialises writes to one case document (see LeaseLock for why updates need it). */
   lock: LeaseLock;
+  metrics?: Metrics;
 }
 
 /** Case lifecycle: open, change, and the conversation that belongs to a case. */
@@ -45,6 +47,7 @@ export class CaseService {
     // No case behind a claim: its opener is still at it, or died before inserting; either way insert it.
     const result = existing ? { case: existing, created: false } : await repository.insert(caseId, this.newCase(input));
     const doc = result.case;
+    if (result.created) this.deps.metrics?.caseOpened(doc.source.via);
 
     if (doc.sourceKey === input.sourceKey) {
       await repository.appendEvent(doc.workspace, doc._id, {

@@ -1,5 +1,6 @@
 import { asCodedError, isDuplicateKeyError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import type { Clock } from '../ports/clock.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
 import { Semaphore } from '../util/semaphore.js';
@@ -39,6 +40,7 @@ export class Inbox {
     private readonly lock: LeaseLock,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly metrics: Metrics = noMetrics,
     concurrency = 4,
   ) {
     this.background = new Semaphore(concurrency);
@@ -97,6 +99,7 @@ export class Inbox {
         if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
         await handler(JSON.parse(record.payload));
         await this.models.inbox.updateOne({ _id: id }, { $set: { state: 'done', attempts, doneAt: this.clock.now() } });
+        this.metrics.inboxHandled(record.kind, 'done');
       } catch (error) {
         await this.fail(record, attempts, error);
       }
@@ -107,6 +110,7 @@ export class Inbox {
     // A user's mistake will not get better on retry; anything else may (database blip, platform outage).
     const final = asCodedError(error) !== undefined || attempts >= maxAttempts;
     const lastError = error instanceof Error ? error.message : String(error);
+    this.metrics.inboxHandled(record.kind, final ? 'failed' : 'retry');
     this.logger[final ? 'warn' : 'error']({ id: record._id, kind: record.kind, attempt: attempts, err: error }, 'inbox: handling failed');
     const now = this.clock.now();
     await this.models.inbox

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import type { View } from '../messages/views.js';
 import type { Clock } from '../ports/clock.js';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform } from '../ports/chat-platform.js';
@@ -36,6 +37,7 @@ export class OutboxDeliverer {
     private readonly pacer: ChannelPacer,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   /** Starts a delivery pass now (or right after the one under way); never throws. */
@@ -125,6 +127,7 @@ export class OutboxDeliverer {
       });
       this.pacer.sent(message.channel, this.clock.now().getTime());
       await this.repository.markSent(message._id, attempt, messageId, this.clock.now());
+      this.metrics.outboxDelivered(message.platform, 'sent');
       return { done: true };
     } catch (error) {
       return this.handleFailure(message, attempt, error);
@@ -137,14 +140,17 @@ export class OutboxDeliverer {
     if (error instanceof RateLimitedError) {
       this.pacer.pause(message.channel, this.clock.now().getTime() + error.retryAfterMs);
       this.logger.warn(log, 'outbox: rate limited, retrying after Retry-After');
+      this.metrics.outboxDelivered(message.platform, 'rate_limited');
       // A 429 is the platform pacing us, not a failure of the message: it uses up no attempt.
       return this.retryAt(message, message.attempts, this.later(error.retryAfterMs), reason);
     }
     if (error instanceof PermanentDeliveryError || attempt >= maxDeliveryAttempts) {
       this.logger.error(log, 'outbox: giving up on message');
+      this.metrics.outboxDelivered(message.platform, 'dead');
       return this.giveUp(message, attempt, reason);
     }
     this.logger.warn(log, 'outbox: delivery failed, will retry');
+    this.metrics.outboxDelivered(message.platform, 'retry');
     return this.retryAt(message, attempt, this.later(retryDelayMs(attempt)), reason);
   }
 

@@ -87,6 +87,19 @@ describe('auto-capture of customer messages', () => {
   });
 });
 
+describe('operations', () => {
+  it('counts cases, events and deliveries at /metrics, and reports health', async () => {
+    await h.customerMessage('Count me', { user: 'U0METRICS' });
+    await h.settle();
+    const text = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/tugi_cases_opened_total\{via="message"\} [1-9]/);
+    expect(text).toMatch(/tugi_inbox_events_total\{kind="slack.message.captured",outcome="done"\} [1-9]/);
+    expect(text).toMatch(/tugi_outbox_deliveries_total\{platform="slack",outcome="sent"\} [1-9]/);
+    expect(await (await fetch(`${h.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${h.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+});
+
 describe('conversation in the customer thread', () => {
   it('records team replies as public replies (the first is the first response) and customer replies as activity', async () => {
     const { ts } = await h.customerMessage('Cannot log in', { user: 'U0THREADS' });

@@ -1,0 +1,39 @@
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+
+/**
+ * What tugi counts for operators (Prometheus, at /metrics). The core reports through this small
+ * interface; `noMetrics` serves where nobody is scraping (tests, tools).
+ */
+export interface Metrics {
+  caseOpened(via: string): void;
+  inboxHandled(kind: string, outcome: 'done' | 'retry' | 'failed'): void;
+  outboxDelivered(platform: string, outcome: 'sent' | 'retry' | 'rate_limited' | 'dead'): void;
+}
+
+export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {} };
+
+export function createMetrics(): { registry: Registry; metrics: Metrics } {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const cases = new Counter({ name: 'tugi_cases_opened_total', help: 'Cases opened, by trigger', labelNames: ['via'], registers: [registry] });
+  const inbox = new Counter({
+    name: 'tugi_inbox_events_total',
+    help: 'Inbound events handled, by kind and outcome',
+    labelNames: ['kind', 'outcome'],
+    registers: [registry],
+  });
+  const outbox = new Counter({
+    name: 'tugi_outbox_deliveries_total',
+    help: 'Outbound delivery attempts, by platform and outcome',
+    labelNames: ['platform', 'outcome'],
+    registers: [registry],
+  });
+  return {
+    registry,
+    metrics: {
+      caseOpened: (via) => cases.inc({ via }),
+      inboxHandled: (kind, outcome) => inbox.inc({ kind, outcome }),
+      outboxDelivered: (platform, outcome) => outbox.inc({ platform, outcome }),
+    },
+  };
+}

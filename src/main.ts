@@ -73,7 +73,8 @@ export async function startTugi(options: TugiOptions) {
     processEvery: options.processEvery,
     jobs: [
       { name: 'outbox.sweep', every: '10 seconds', run: () => deliverer.kick() },
-      { name: 'inbox.recover', every: '15 seconds', run: () => inbox.recover() },
+      // The crash backstop: it scans the inbox (a full scan on FerretDB), so once a minute is enough.
+      { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, clock }) },
     ],
   });

@@ -11,18 +11,14 @@ type ShortcutArgs = { body: unknown; ack: () => Promise<void>; respond: RespondF
 /** The "Open case" message shortcut: stored, acknowledged, then answered privately with the key. */
 export function openCaseShortcut(deps: SlackDeps) {
   return async ({ body, ack, respond }: ShortcutArgs): Promise<void> => {
-    const parsed = messageShortcutSchema.safeParse(body);
-    if (!parsed.success) {
-      await ack();
-      await respond({ response_type: 'ephemeral', text: 'That shortcut request was not understood; nothing was changed.' });
-      return;
-    }
-    const p = parsed.data;
     const refuse = async (text: string) => {
       await ack();
       await respond({ response_type: 'ephemeral', text });
     };
-    if (p.team.id !== deps.directory.workspace) return refuse(userMessage(undefined));
+    const parsed = messageShortcutSchema.safeParse(body);
+    if (!parsed.success) return refuse('That shortcut request was not understood; nothing was changed.');
+    const p = parsed.data;
+    if (p.team.id !== deps.directory.workspace) return refuse('This workspace is not set up for tugi.');
     const customer = deps.directory.customerChannel(p.channel.id);
     if (!customer && !deps.directory.config.intake.anyChannel) return refuse(userMessage(new ChannelNotConfiguredError(p.channel.id)));
     if (customer && !customer.channel.shortcut) return refuse('Opening cases from messages is switched off in this channel.');

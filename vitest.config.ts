@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Each file gets its own database, so files can run side by side on the shared server.
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

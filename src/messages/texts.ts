@@ -32,7 +32,3 @@ export function joinedText(view: CaseJoinedView): string {
     ? `Lisasime selle sõnumi teie pöördumisele *${view.caseKey}*.`
     : `Added to your open case *${view.caseKey}*.`;
 }
-
-export function caseKeyReference(language: Language, caseKey: string): string {
-  return language === 'et' ? `Pöördumine ${caseKey}` : `Case ${caseKey}`;
-}

@@ -1,4 +1,4 @@
-import type { AccountConfig, CustomerChannelConfig, PersonConfig, Role, WorkspaceConfig } from '../config/workspace.js';
+import type { AccountConfig, CustomerChannelConfig, PersonConfig, WorkspaceConfig } from '../config/workspace.js';
 
 export interface CustomerChannel {
   account: AccountConfig;
@@ -28,10 +28,6 @@ export class Directory {
   /** A member of the support team (any role); their messages are replies, not new cases. */
   teamMember(slackUserId: string): PersonConfig | undefined {
     return this.peopleBySlackId.get(slackUserId);
-  }
-
-  hasRole(slackUserId: string, ...roles: Role[]): boolean {
-    return this.teamMember(slackUserId)?.roles.some((role) => roles.includes(role)) ?? false;
   }
 
   customerChannel(channelId: string): CustomerChannel | undefined {

@@ -19,7 +19,8 @@ import { startLocalDatabase } from '../../src/storage/local-database.js';
 import { listen, closeServer } from '../../src/http/server.js';
 import { ids, testConfig } from '../fixtures/config.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { eventEnvelope, postToSlackEndpoint, signingSecret } from '../support/slack-requests.js';
+import { eventEnvelope, sign, signingSecret } from '../support/slack-requests.js';
+import { HttpClient, type Request } from './http-client.js';
 import { ms, printTable, summarize } from './stats.js';
 
 const sequential = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -36,38 +37,27 @@ function nextMessage() {
   return JSON.stringify(eventEnvelope(event, `EvBench${seq}`));
 }
 
-async function timeRequest(baseUrl: string, body: string): Promise<number> {
-  const started = performance.now();
-  const response = await postToSlackEndpoint(baseUrl, body, 'application/json');
-  if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
-  return performance.now() - started;
+const client = new HttpClient();
+
+/** A signed Events API request carrying a fresh customer message. */
+function signedRequest(baseUrl: string): Request {
+  const body = nextMessage();
+  return { url: `${baseUrl}/slack/events`, body, headers: { 'content-type': 'application/json', ...sign(body) } };
 }
 
 async function runSequential(baseUrl: string, count: number, between?: () => Promise<void>, perRequest?: (ms: number) => void) {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    const latency = await timeRequest(baseUrl, nextMessage());
-    samples.push(latency);
-    perRequest?.(latency);
+    const [latency] = (await client.send([signedRequest(baseUrl)])).samples;
+    samples.push(latency!);
+    perRequest?.(latency!);
     await between?.();
   }
   return samples;
 }
 
-async function runConcurrent(baseUrl: string, count: number) {
-  const samples: number[] = [];
-  const bodies = Array.from({ length: count }, nextMessage);
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        samples.push(await timeRequest(baseUrl, body));
-      }
-    }),
-  );
-  return { samples, seconds: (performance.now() - started) / 1000 };
+function runConcurrent(baseUrl: string, count: number) {
+  return client.send(Array.from({ length: count }, () => signedRequest(baseUrl)), concurrency);
 }
 
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
@@ -172,6 +162,7 @@ async function main() {
   const budget = summarize(bareSeq).p99 + summarize(inserts).p99 * tripSummary.max;
   console.log(`Target: tugi p99 ≤ bare p99 + ${tripSummary.max} × insert p99 = ${ms(budget)}; measured ${ms(summarize(tugiSeq).p99)}.`);
 
+  await client.close();
   await tugi.stop();
   await closeServer(bareServer);
   await slack.stop();

@@ -3,8 +3,9 @@ import type { OutboxMessage } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
 import { defaultSlaPolicies } from '../sla/policy.js';
 import type { CaseDocument } from '../storage/models/index.js';
-import type { Priority } from '../config/workspace.js';
 import { toCaseCard } from './case.view.js';
+
+type MessageFields = Omit<OutboxMessage, 'workspace' | 'key' | 'platform'>;
 
 /**
  * The outbox messages each case change produces. Keys are derived from the case and the change,
@@ -13,77 +14,65 @@ import { toCaseCard } from './case.view.js';
 export class CaseNotifications {
   constructor(private readonly directory: Directory) {}
 
-  private cardKey(doc: CaseDocument): string {
-    return `case:${doc._id}:card`;
-  }
-
-  private language(doc: CaseDocument): Language {
-    return this.directory.account(doc.account)?.language ?? 'en';
-  }
-
   opened(doc: CaseDocument): OutboxMessage[] {
-    const messages: OutboxMessage[] = [
-      {
-        workspace: doc.workspace,
-        key: this.cardKey(doc),
-        platform: 'slack',
-        channel: this.directory.triageChannel,
-        view: toCaseCard(doc, this.directory),
-        anchor: true,
-      },
+    const messages = [
+      this.message(doc, 'card', { channel: this.directory.triageChannel, view: toCaseCard(doc, this.directory), anchor: true }),
     ];
     const { channel, ts } = doc.source;
     // The customer hears back in the thread of their own message, when there is one to answer.
     if (channel && ts && this.directory.isCustomerChannel(channel)) {
-      messages.push({
-        workspace: doc.workspace,
-        key: `case:${doc._id}:ack`,
-        platform: 'slack',
-        channel,
-        threadTs: ts,
-        view: {
-          kind: 'case.acknowledgement',
-          language: this.language(doc),
-          caseKey: doc.key,
-          firstResponse: defaultSlaPolicies[doc.priority as Priority].firstResponse,
-        },
-      });
+      messages.push(
+        this.message(doc, 'ack', {
+          channel,
+          threadTs: ts,
+          view: {
+            kind: 'case.acknowledgement',
+            language: this.language(doc),
+            caseKey: doc.key,
+            firstResponse: defaultSlaPolicies[doc.priority].firstResponse,
+          },
+        }),
+      );
     }
     return messages;
   }
 
   changed(doc: CaseDocument): OutboxMessage[] {
     return [
-      {
-        workspace: doc.workspace,
-        key: `${this.cardKey(doc)}:v${doc.version}`,
-        platform: 'slack',
+      this.message(doc, `card:v${doc.version}`, {
         channel: this.directory.triageChannel,
         updateOfKey: this.cardKey(doc),
         view: toCaseCard(doc, this.directory),
-      },
+      }),
     ];
   }
 
   /** A customer's follow-up joined the case: tell them where it went, and show it to the team. */
   followUp(doc: CaseDocument, message: { channel: string; ts: string; author: string; text: string; permalink: string | null }): OutboxMessage[] {
     return [
-      {
-        workspace: doc.workspace,
-        key: `case:${doc._id}:joined:${message.ts}`,
-        platform: 'slack',
+      this.message(doc, `joined:${message.ts}`, {
         channel: message.channel,
         threadTs: message.ts,
         view: { kind: 'case.joined', language: this.language(doc), caseKey: doc.key },
-      },
-      {
-        workspace: doc.workspace,
-        key: `case:${doc._id}:follow-up:${message.ts}`,
-        platform: 'slack',
+      }),
+      this.message(doc, `follow-up:${message.ts}`, {
         channel: this.directory.triageChannel,
         threadOfKey: this.cardKey(doc),
         view: { kind: 'case.follow-up', caseKey: doc.key, author: message.author, text: message.text, permalink: message.permalink },
-      },
+      }),
     ];
+  }
+
+  /** Every message about a case is keyed `case:<id>:<what>`. */
+  private message(doc: CaseDocument, what: string, fields: MessageFields): OutboxMessage {
+    return { workspace: doc.workspace, key: `case:${doc._id}:${what}`, platform: 'slack', ...fields };
+  }
+
+  private cardKey(doc: CaseDocument): string {
+    return `case:${doc._id}:card`;
+  }
+
+  private language(doc: CaseDocument): Language {
+    return this.directory.account(doc.account)?.language ?? 'en';
   }
 }

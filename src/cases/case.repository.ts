@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../errors.js';
+import { insertedOnce } from '../storage/inserted-once.js';
 import type { CaseDocument, CaseEventDocument, Models } from '../storage/models/index.js';
 import { formatCaseKey } from './case-key.js';
 import type { Actor } from './case.schema.js';
@@ -61,13 +62,7 @@ export class CaseRepository {
    * once. False when the source already belongs to a case.
    */
   async link(workspace: string, sourceKey: string, caseId: Types.ObjectId): Promise<boolean> {
-    try {
-      await this.models.caseLinks.create({ _id: `${workspace}:${sourceKey}`, workspace, caseId });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedOnce(this.models.caseLinks.create({ _id: `${workspace}:${sourceKey}`, workspace, caseId }));
   }
 
   /** The requester's latest case in a channel (callers hold the requester's intake lease). */
@@ -137,13 +132,7 @@ export class CaseRepository {
 
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */
   async appendEvent(workspace: string, caseId: Types.ObjectId, entry: TimelineEntry): Promise<boolean> {
-    try {
-      await this.models.caseEvents.create({ workspace, caseId, ...entry, data: entry.data ?? {} });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedOnce(this.models.caseEvents.create({ workspace, caseId, ...entry, data: entry.data ?? {} }));
   }
 
   listEvents(workspace: string, caseId: Types.ObjectId): Promise<CaseEventDocument[]> {

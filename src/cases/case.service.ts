@@ -9,7 +9,7 @@ import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseNotifications } from './case.notifications.js';
 import type { CaseRepository, NewCase } from './case.repository.js';
 import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, ThreadMessageInput } from './case.schema.js';
-import { allowedTransitions, canTransition, openStatuses, type CaseStatus } from './status.js';
+import { allowedTransitions, canTransition, openStatuses } from './status.js';
 
 export interface CaseServiceDeps {
   repository: CaseRepository;
@@ -143,7 +143,7 @@ export class CaseService {
 
   changeStatus(input: ChangeStatusInput): Promise<CaseDocument> {
     return this.change(input, 'status_changed', (doc) => {
-      const from = doc.status as CaseStatus;
+      const from = doc.status;
       if (from === input.status) return undefined;
       if (!canTransition(from, input.status)) {
         throw new InvalidTransitionError(doc.key, from, input.status, allowedTransitions(from));

@@ -1,8 +1,7 @@
 import type { CaseCardView, CaseSummary } from '../messages/views.js';
 import type { Directory } from '../people/directory.js';
 import type { CaseDocument } from '../storage/models/index.js';
-import { allowedTransitions, type CaseStatus } from './status.js';
-import type { Priority } from '../config/workspace.js';
+import { allowedTransitions } from './status.js';
 
 /** The platform-neutral picture of a case that cards and private views render. */
 export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSummary {
@@ -11,15 +10,15 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
     key: doc.key,
     title: doc.title,
     description: doc.description.length > 500 ? `${doc.description.slice(0, 499)}…` : doc.description,
-    status: doc.status as CaseStatus,
-    priority: doc.priority as Priority,
+    status: doc.status,
+    priority: doc.priority,
     assignee: doc.assignee ?? null,
     requester: doc.requester.userId ?? 'unknown',
     accountName: directory.account(doc.account)?.name ?? null,
     via: doc.source.via,
     permalink: doc.source.permalink ?? null,
     createdAt: doc.createdAt.toISOString(),
-    nextStatuses: allowedTransitions(doc.status as CaseStatus),
+    nextStatuses: allowedTransitions(doc.status),
   };
 }
 

@@ -1,4 +1,5 @@
-import { asCodedError, isDuplicateKeyError } from '../errors.js';
+import { asCodedError } from '../errors.js';
+import { insertedOnce } from '../storage/inserted-once.js';
 import type { Logger } from '../logger.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import type { Clock } from '../ports/clock.js';
@@ -53,9 +54,9 @@ export class Inbox {
   /** Stores the event; false when this delivery was seen before. Throws when the database is away. */
   async accept(event: InboundEvent): Promise<boolean> {
     const id = `${event.workspace}:${event.deliveryKey}`;
-    try {
-      // The one write on the acknowledgement path: straight to the driver, no document casting.
-      await this.models.inbox.collection.insertOne({
+    // The one write on the acknowledgement path: straight to the driver, no document casting.
+    return insertedOnce(
+      this.models.inbox.collection.insertOne({
         _id: id as never,
         workspace: event.workspace,
         kind: event.kind,
@@ -66,12 +67,8 @@ export class Inbox {
         lastError: null,
         receivedAt: this.clock.now(),
         doneAt: null,
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
-    return true;
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '../errors.js';
+import { insertManyOnce } from '../storage/inserted-once.js';
 import type { Models, OutboxDocument, OutboxQueueEntry } from '../storage/models/index.js';
 
 export type NewOutboxEntry = Pick<
@@ -46,8 +46,8 @@ export class OutboxRepository {
       nextAttemptAt: now,
       createdAt: now,
     }));
-    await insertIgnoringDuplicates(this.models.outboxQueue, queue);
-    await insertIgnoringDuplicates(this.models.outbox, messages);
+    await insertManyOnce(this.models.outboxQueue, queue);
+    await insertManyOnce(this.models.outbox, messages);
   }
 
   /** What is still to be sent, oldest first (due or not: a waiting message holds its channel). */
@@ -99,15 +99,5 @@ export class OutboxRepository {
   async purgeFinishedBefore(cutoff: Date): Promise<number> {
     const result = await this.models.outbox.deleteMany({ state: { $in: ['sent', 'dead'] }, anchor: false, sentAt: { $lt: cutoff } });
     return result.deletedCount;
-  }
-}
-
-async function insertIgnoringDuplicates(model: { insertMany(docs: unknown[], options: { ordered: false }): Promise<unknown> }, docs: unknown[]) {
-  try {
-    await model.insertMany(docs, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-    const onlyDuplicates = Array.isArray(writeErrors) && writeErrors.every((e) => isDuplicateKeyError((e as { err?: unknown }).err ?? e));
-    if (!isDuplicateKeyError(error) && !onlyDuplicates) throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKeyError } from '../errors.js';
+import { insertedOnce } from './inserted-once.js';
 import type { Clock } from '../ports/clock.js';
 import type { LockModel } from './models/lock.model.js';
 
@@ -63,24 +63,15 @@ export class LeaseLock {
   private async tryAcquire(name: string): Promise<string | undefined> {
     const token = `${this.owner}:${randomUUID()}`;
     const now = this.clock.now();
-    try {
-      await this.locks.create({ _id: name, owner: token, until: new Date(now.getTime() + leaseMs) });
-      return token;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    if (await insertedOnce(this.locks.create({ _id: name, owner: token, until: new Date(now.getTime() + leaseMs) }))) return token;
     const held = await this.locks.findById(name).lean<{ owner: string; until: Date }>();
     if (held && held.until < now) await this.breakExpired(name, held.owner);
     return undefined;
   }
 
   private async breakExpired(name: string, expiredOwner: string): Promise<void> {
-    try {
-      await this.locks.create({ _id: `${name}#takeover#${expiredOwner}`, owner: this.owner, until: this.clock.now() });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return; // another waiter is breaking it
-      throw error;
-    }
+    const marker = { _id: `${name}#takeover#${expiredOwner}`, owner: this.owner, until: this.clock.now() };
+    if (!(await insertedOnce(this.locks.create(marker)))) return; // another waiter is breaking it
     const held = await this.locks.findById(name).lean<{ owner: string }>();
     if (held?.owner === expiredOwner) await this.locks.deleteOne({ _id: name });
   }

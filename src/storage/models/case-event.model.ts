@@ -23,4 +23,3 @@ export type CaseEventDocument = InferSchemaType<typeof caseEventSchema> & { _id:
 export function caseEventModel(connection: Connection) {
   return connection.model('CaseEvent', caseEventSchema);
 }
-export type CaseEventModel = ReturnType<typeof caseEventModel>;

@@ -74,4 +74,3 @@ caseSchema.index({ workspace: 1, 'source.channel': 1, 'requester.userId': 1, las
 export function caseModel(connection: Connection) {
   return connection.model('Case', caseSchema);
 }
-export type CaseModel = ReturnType<typeof caseModel>;

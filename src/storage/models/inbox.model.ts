@@ -30,4 +30,3 @@ export type InboxDocument = InferSchemaType<typeof inboxSchema>;
 export function inboxModel(connection: Connection) {
   return connection.model('Inbox', inboxSchema);
 }
-export type InboxModel = ReturnType<typeof inboxModel>;

@@ -1,12 +1,11 @@
 import type { Connection } from 'mongoose';
 import { caseModel } from './case.model.js';
 import { caseEventModel } from './case-event.model.js';
-import { caseLinkModel } from './case-link.model.js';
+import { caseLinkModel, requesterModel } from './case-pointer.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
 import { outboxQueueModel } from './outbox-queue.model.js';
 import { lockModel } from './lock.model.js';
-import { requesterModel } from './requester.model.js';
 
 export function createModels(connection: Connection) {
   return {

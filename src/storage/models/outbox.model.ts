@@ -41,4 +41,3 @@ export type OutboxDocument = InferSchemaType<typeof outboxSchema>;
 export function outboxModel(connection: Connection) {
   return connection.model('Outbox', outboxSchema);
 }
-export type OutboxModel = ReturnType<typeof outboxModel>;

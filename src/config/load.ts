@@ -24,7 +24,7 @@ export function parseWorkspaceConfig(text: string, origin = 'config'): Workspace
   }
   const result = workspaceConfigSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(`${origin} is not valid:\n${formatProblems(result.error)}`);
+    throw new ConfigError(`${origin} is not valid:\n${formatProblems(result.error, raw)}`);
   }
   return result.data;
 }

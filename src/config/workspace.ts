@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { crossCheck } from './cross-checks.js';
+import { personSchema, skillTag } from './people.js';
 
 export const languages = ['en', 'et'] as const;
 export type Language = (typeof languages)[number];
-
-export const roles = ['consultant', 'agent', 'specialist', 'manager', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 export const priorities = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof priorities)[number];
 
 const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');
+/** A Teams channel's conversation id, as Teams shows in "Get link to channel" (URL-decoded). */
+const teamsChannelId = z.string().regex(/^19:[^\s;]+@thread\.[a-z0-9]+$/, 'must be a Teams channel id such as 19:abc…@thread.tacv2');
 
 /** Which intake triggers a customer channel accepts. */
 const customerChannelSchema = z.object({
@@ -26,13 +26,28 @@ const accountSchema = z.object({
   language: z.enum(languages).default('en'),
   defaultPriority: z.enum(priorities).default('P3'),
   channels: z.array(customerChannelSchema).default([]),
+  /** Teams channels shared with this customer: an @mention of the bot there opens a case. */
+  teamsChannels: z.array(z.object({ id: teamsChannelId })).default([]),
+  /** Customers' Azure AD tenants: their 1:1 chats with the bot belong to this account. */
+  teamsTenants: z.array(z.string().min(1)).default([]),
 });
 
-const personSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  roles: z.array(z.enum(roles)).min(1),
-  slackUserId: slackUserId.optional(),
+/** A skill tag: who to ask when nobody with it is available, and how many to pull in. */
+const skillSchema = z.object({
+  tag: skillTag,
+  description: z.string().max(200).optional(),
+  /** How many specialists a pull asks for this tag (overrides routing.specialistsPerTag). */
+  specialistsPerPull: z.number().int().min(1).max(20).optional(),
+  fallback: z
+    .object({ people: z.array(z.string()).default([]), slackChannel: slackChannelId.optional() })
+    .optional(),
+});
+
+/** Words in a new case's text that suggest tags and a priority; the agent confirms or edits. */
+const keywordRuleSchema = z.object({
+  keywords: z.array(z.string().trim().min(2).toLowerCase()).min(1),
+  tags: z.array(skillTag).default([]),
+  priority: z.enum(priorities).optional(),
 });
 
 export const workspaceConfigSchema = z
@@ -51,38 +66,29 @@ export const workspaceConfigSchema = z
       .default({ groupingWindowMinutes: 10, anyChannel: true }),
     accounts: z.array(accountSchema).default([]),
     people: z.array(personSchema).default([]),
+    skills: z.array(skillSchema).default([]),
+    rules: z.array(keywordRuleSchema).default([]),
+    routing: z
+      .object({
+        specialistsPerTag: z.number().int().min(1).max(20).default(1),
+        /** A P1 pages everyone available on the tag, not just the least loaded. */
+        everyoneOnP1: z.boolean().default(true),
+      })
+      .default({ specialistsPerTag: 1, everyoneOnP1: true }),
+    teams: z
+      .object({
+        /** Your organisation's tenant; activities from other tenants must be customers' (teamsTenants). */
+        tenantId: z.string().min(1).optional(),
+        /** Where specialist threads are started (a channel of your internal team). */
+        specialistChannel: teamsChannelId.optional(),
+      })
+      .default({}),
   })
-  .superRefine((config, ctx) => {
-    const seen = new Map<string, string>();
-    config.accounts.forEach((account, a) =>
-      account.channels.forEach((channel, c) => {
-        const owner = seen.get(channel.id);
-        if (owner) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['accounts', a, 'channels', c, 'id'],
-            message: `channel ${channel.id} is already mapped to account ${owner}`,
-          });
-        }
-        seen.set(channel.id, account.id);
-      }),
-    );
-    const internal = [config.workspace.triageChannel, config.workspace.managerChannel];
-    for (const id of internal) {
-      if (seen.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['workspace'], message: `internal channel ${id} is also a customer channel` });
-      }
-    }
-    const users = new Set<string>();
-    config.people.forEach((person, p) => {
-      if (person.slackUserId && users.has(person.slackUserId)) {
-        ctx.addIssue({ code: 'custom', path: ['people', p, 'slackUserId'], message: `${person.name}: duplicate Slack user id` });
-      }
-      if (person.slackUserId) users.add(person.slackUserId);
-    });
-  });
+  .superRefine(crossCheck);
 
 export type WorkspaceConfig = z.infer<typeof workspaceConfigSchema>;
 export type AccountConfig = WorkspaceConfig['accounts'][number];
 export type CustomerChannelConfig = AccountConfig['channels'][number];
-export type PersonConfig = WorkspaceConfig['people'][number];
+export type { PersonConfig } from './people.js';
+export { roles, type Role } from './people.js';
+export type SkillConfig = WorkspaceConfig['skills'][number];

@@ -57,7 +57,7 @@ accounts:
 people:
   - { id: p1, name: Ann, roles: [wizard], slackUserId: U1AA }
 `);
-    for (const expected of ['workspace.triageChannel: must be a Slack channel id', 'accounts.0.id', 'accounts.0.language', 'people.0.roles.0']) {
+    for (const expected of ['workspace.triageChannel: must be a Slack channel id', 'accounts.0.id', 'accounts.0.language', 'people.0 (Ann).roles.0']) {
       expect(message).toContain(expected);
     }
   });
@@ -75,9 +75,79 @@ people:
     for (const expected of [
       'accounts.1.channels.0.id: channel C2AA is already mapped to account acme',
       'workspace: internal channel C1AA is also a customer channel',
-      'people.1.slackUserId: Bob: duplicate Slack user id',
+      'people.1 (Bob).slackUserId: this Slack user id is listed for someone else too',
     ]) {
       expect(message).toContain(expected);
+    }
+  });
+
+  it('parses people’s skills, identities, hours and absences, with defaults', () => {
+    const config = parseWorkspaceConfig(`
+workspace: { slackTeamId: T1AA, triageChannel: C1AA, managerChannel: C3AA }
+skills: [{ tag: network }, { tag: billing, fallback: { people: [p1], slackChannel: C4AA } }]
+rules: [{ keywords: [VPN, firewall], tags: [network], priority: P2 }]
+teams: { specialistChannel: "19:abc@thread.tacv2" }
+people:
+  - id: p1
+    name: Ann
+    roles: [specialist]
+    skills: [network]
+    teams: { aadObjectId: 00000000-0000-0000-0000-0000000000a1 }
+    email: ann@example.com
+    timeZone: Europe/Tallinn
+    workingHours: { mon: ["08:00-12:00", "13:00-17:00"] }
+    outOfOffice: [{ from: 2026-12-24, to: 2026-12-31 }]
+    capacity: 3
+  - { id: p2, name: Bob, roles: [agent] }
+`);
+    expect(config.people[0]).toMatchObject({
+      workingHours: { mon: [{ from: 480, to: 720 }, { from: 780, to: 1020 }] },
+      capacity: 3,
+      timeZone: 'Europe/Tallinn',
+    });
+    expect(config.people[1]).toMatchObject({ skills: [], capacity: 10, timeZone: 'UTC', outOfOffice: [] });
+    expect(config.people[1]!.workingHours.fri).toEqual([{ from: 540, to: 1020 }]);
+    expect(config.rules[0]!.keywords).toEqual(['vpn', 'firewall']);
+  });
+
+  it('names the person and the field of a bad people entry, and unknown tags', () => {
+    const message = messageOf(`
+workspace: { slackTeamId: T1AA, triageChannel: C1AA, managerChannel: C3AA }
+skills: [{ tag: network, fallback: { people: [nobody] } }]
+rules: [{ keywords: [vpn], tags: [netwrk] }]
+people:
+  - id: p1
+    name: Ann
+    roles: [specialist]
+    skills: [network, dns]
+    timeZone: Mars/Olympus
+    workingHours: { mon: ["17:00-09:00"], funday: ["09:00-10:00"] }
+    outOfOffice: [{ from: 2026-12-31, to: 2026-12-01 }]
+    teams: { aadObjectId: not-a-guid }
+    capacity: -1
+`);
+    for (const expected of [
+      'people.0 (Ann).timeZone: must be an IANA time zone',
+      'people.0 (Ann).workingHours.mon.0: must end after it starts',
+      'people.0 (Ann).workingHours: Unrecognized key: "funday"',
+      'people.0 (Ann).outOfOffice.0: from must not be after to',
+      'people.0 (Ann).teams.aadObjectId: must be an Azure AD object id',
+      'people.0 (Ann).capacity',
+    ]) {
+      expect(message).toContain(expected);
+    }
+    const second = messageOf(`
+workspace: { slackTeamId: T1AA, triageChannel: C1AA, managerChannel: C3AA }
+skills: [{ tag: network, fallback: { people: [nobody] } }]
+rules: [{ keywords: [vpn], tags: [netwrk] }]
+people: [{ id: p1, name: Ann, roles: [specialist], skills: [network, dns] }]
+`);
+    for (const expected of [
+      'people.0 (Ann).skills.1: skill dns is not declared under skills',
+      'rules.0.tags.0: tag netwrk is not declared under skills',
+      'skills.0.fallback.people.0: no person has id nobody',
+    ]) {
+      expect(second).toContain(expected);
     }
   });
 

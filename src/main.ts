@@ -48,7 +48,7 @@ export async function startTugi(options: TugiOptions) {
   const platforms = new Map<string, ChatPlatform>();
   const pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
   const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics);
-  const outbox = new Outbox(outboxRepository, directory.isCustomerChannel, clock, () => void deliverer.kick());
+  const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
   const cases = new CaseService({

@@ -24,6 +24,10 @@ export class SlackPlatform implements ChatPlatform {
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
     const rendered = renderView(message.view);
     try {
+      if (message.op === 'delete') {
+        await this.client.chat.delete({ channel: message.channel, ts: message.targetId! });
+        return { messageId: message.targetId! };
+      }
       if (message.op === 'update') {
         const result = await this.client.chat.update({ channel: message.channel, ts: message.targetId!, ...rendered });
         return { messageId: result.ts ?? message.targetId! };

@@ -126,7 +126,7 @@ export class OutboxDeliverer {
         view: JSON.parse(message.view) as View,
       });
       this.pacer.sent(message.channel, this.clock.now().getTime());
-      await this.repository.markSent(message._id, attempt, messageId, this.clock.now());
+      await this.repository.markSent(message, attempt, messageId, this.clock.now());
       this.metrics.outboxDelivered(message.platform, 'sent');
       return { done: true };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { insertManyOnce } from '../storage/inserted-once.js';
+import { insertedOnce, insertManyOnce } from '../storage/inserted-once.js';
 import type { Models, OutboxDocument, OutboxQueueEntry } from '../storage/models/index.js';
 
 export type NewOutboxEntry = Pick<
@@ -20,7 +20,7 @@ const orphanAfterMs = 60_000;
 export class OutboxRepository {
   private lastPosition = 0;
 
-  constructor(private readonly models: Pick<Models, 'outbox' | 'outboxQueue'>) {}
+  constructor(private readonly models: Pick<Models, 'outbox' | 'outboxQueue' | 'outboxAnchors'>) {}
 
   /** Microseconds since the epoch, strictly increasing in this process: the order messages were written in. */
   private nextPosition(now: Date): number {
@@ -75,9 +75,20 @@ export class OutboxRepository {
     return this.getById(idOf(workspace, key));
   }
 
-  async markSent(id: string, attempts: number, messageId: string, now: Date): Promise<void> {
+  async markSent(message: OutboxDocument, attempts: number, messageId: string, now: Date): Promise<void> {
+    const id = message._id;
+    if (message.anchor && message.op === 'post') {
+      const anchorId = `${message.workspace}:${message.channel}:${messageId}`;
+      await insertedOnce(this.models.outboxAnchors.create({ _id: anchorId, workspace: message.workspace, key: message.key }));
+    }
     await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } });
     await this.dequeue(id);
+  }
+
+  /** The key of the anchor message (a case card, a specialist thread) delivered as `messageId` in `channel`. */
+  async keyOfAnchor(workspace: string, channel: string, messageId: string): Promise<string | undefined> {
+    const anchor = await this.models.outboxAnchors.findById(`${workspace}:${channel}:${messageId}`).lean<{ key: string }>();
+    return anchor?.key;
   }
 
   /** To be tried again at `at`; `attempts` is what the failures so far count as (a 429 counts nothing). */

@@ -13,14 +13,16 @@ export interface OutboxMessage {
   threadOfKey?: string | null;
   /** Set to edit the message another entry delivered, instead of posting a new one. */
   updateOfKey?: string | null;
+  /** Set to remove the message another entry delivered (the view is kept for the record). */
+  deleteOfKey?: string | null;
   /** Other messages will thread under or edit this one: keep it past the purge. */
   anchor?: boolean;
 }
 
-/** Thrown when internal content is addressed to a customer channel: a bug, never sent. */
+/** Thrown when internal content is addressed anywhere but an internal channel: a bug, never sent. */
 export class InternalContentLeakError extends Error {
   constructor(channel: string, kind: string) {
-    super(`Refusing to send internal view ${kind} to customer channel ${channel}`);
+    super(`Refusing to send internal view ${kind} to ${channel}, which is not an internal channel`);
   }
 }
 
@@ -31,7 +33,8 @@ export class InternalContentLeakError extends Error {
 export class Outbox {
   constructor(
     private readonly repository: OutboxRepository,
-    private readonly isCustomerChannel: (channel: string) => boolean,
+    /** The internal channels (triage, managers, specialist threads); internal views go nowhere else. */
+    private readonly isInternalChannel: (channel: string) => boolean,
     private readonly clock: Clock,
     private readonly onEnqueued: () => void = () => {},
   ) {}
@@ -40,19 +43,20 @@ export class Outbox {
     if (messages.length === 0) return;
     const entries = messages.map((message) => {
       const audience = viewAudience[message.view.kind];
-      if (audience === 'internal' && this.isCustomerChannel(message.channel)) {
+      // An allow-list, not a block-list: a customer's 1:1 chat or a channel added tomorrow is safe too.
+      if (audience === 'internal' && !this.isInternalChannel(message.channel)) {
         throw new InternalContentLeakError(message.channel, message.view.kind);
       }
       return {
         workspace: message.workspace,
         key: message.key,
         platform: message.platform,
-        op: message.updateOfKey ? ('update' as const) : ('post' as const),
+        op: message.deleteOfKey ? ('delete' as const) : message.updateOfKey ? ('update' as const) : ('post' as const),
         channel: message.channel,
         audience,
         threadTs: message.threadTs ?? null,
         threadOfKey: message.threadOfKey ?? null,
-        targetKey: message.updateOfKey ?? null,
+        targetKey: message.deleteOfKey ?? message.updateOfKey ?? null,
         view: JSON.stringify(message.view),
         anchor: message.anchor ?? false,
       };

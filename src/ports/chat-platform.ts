@@ -2,11 +2,11 @@ import type { View } from '../messages/views.js';
 
 /** What the outbox hands a platform adapter: where to deliver, and what. */
 export interface OutboundMessage {
-  op: 'post' | 'update';
+  op: 'post' | 'update' | 'delete';
   channel: string;
   /** Thread to post into (a platform message id), if any. */
   threadId: string | null;
-  /** For `update`: the platform message id to edit. */
+  /** For `update` and `delete`: the platform message id to edit or remove. */
   targetId: string | null;
   view: View;
 }

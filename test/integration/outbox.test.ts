@@ -33,7 +33,8 @@ beforeEach(() => {
 function build(m: Models = models, platform = new RecordingPlatform()) {
   const repository = new OutboxRepository(m);
   const deliverer = new OutboxDeliverer(repository, new LeaseLock(m.locks, clock), new Map([['slack', platform]]), new ChannelPacer(0), clock, logger);
-  const outbox = new Outbox(repository, (channel) => channel === customerChannel, clock);
+  // Internal: the workspace's own C0… channels except the customer's; a Teams 1:1 chat (a:…) is not.
+  const outbox = new Outbox(repository, (channel) => channel.startsWith('C0') && channel !== customerChannel, clock);
   return { repository, deliverer, outbox, platform };
 }
 const message = (key: string, channel: string, view: View, extra = {}) => ({ workspace: 'T1', key, platform: 'slack' as const, channel, view, ...extra });
@@ -54,6 +55,8 @@ describe('outbox', () => {
     await expect(outbox.enqueue([message('ok', customerChannel, joined('CS-1')), message('leak', customerChannel, followUp('internal note'))])).rejects.toThrow(
       InternalContentLeakError,
     );
+    expect(await models.outbox.countDocuments()).toBe(0);
+    await expect(outbox.enqueue([message('dm', 'a:1customer-chat', followUp('internal note'))])).rejects.toThrow(InternalContentLeakError);
     expect(await models.outbox.countDocuments()).toBe(0);
   });
 
@@ -95,6 +98,20 @@ describe('outbox', () => {
     expect(reply).toMatchObject({ op: 'post', threadId: 'm1' });
     expect(edit).toMatchObject({ op: 'update', targetId: 'm1' });
     expect(card!.threadId).toBeNull();
+  });
+
+  it('deletes by the parent id, and finds a delivered anchor by its platform id', async () => {
+    const { outbox, deliverer, platform, repository } = build();
+    await outbox.enqueue([
+      message('root', 'C0INT', followUp('root'), { anchor: true }),
+      message('plain', 'C0INT', followUp('plain')),
+      message('gone', 'C0INT', followUp('root'), { deleteOfKey: 'root' }),
+    ]);
+    await deliverer.deliverDue();
+    const [root, plain, removal] = platform.delivered;
+    expect(removal).toMatchObject({ op: 'delete', targetId: root!.messageId });
+    expect(await repository.keyOfAnchor('T1', 'C0INT', root!.messageId)).toBe('root');
+    expect(await repository.keyOfAnchor('T1', 'C0INT', plain!.messageId)).toBeUndefined();
   });
 
   it('a queue entry whose message never came holds its channel briefly, then is dropped', async () => {

@@ -3,7 +3,7 @@ import { PermanentDeliveryError, RateLimitedError, type ChatPlatform, type Outbo
 /** A ChatPlatform for outbox tests: records deliveries, fails on request. It stands in for Slack, not for the database. */
 export class RecordingPlatform implements ChatPlatform {
   readonly name = 'slack' as const;
-  readonly delivered: Array<OutboundMessage & { at: number }> = [];
+  readonly delivered: Array<OutboundMessage & { at: number; messageId: string }> = [];
   private readonly failures = new Map<string, Array<'transient' | 'permanent' | number>>();
   private counter = 0;
 
@@ -17,8 +17,9 @@ export class RecordingPlatform implements ChatPlatform {
     if (failure === 'transient') throw new Error('connection reset');
     if (failure === 'permanent') throw new PermanentDeliveryError('channel_not_found');
     if (typeof failure === 'number') throw new RateLimitedError(failure);
-    this.delivered.push({ ...message, at: Date.now() });
     this.counter += 1;
-    return { messageId: `m${this.counter}` };
+    const messageId = message.op === 'post' ? `m${this.counter}` : message.targetId!;
+    this.delivered.push({ ...message, at: Date.now(), messageId });
+    return { messageId };
   }
 }

@@ -5,6 +5,7 @@ import { caseLinkModel, requesterModel } from './case-pointer.model.js';
 import { inboxModel } from './inbox.model.js';
 import { outboxModel } from './outbox.model.js';
 import { outboxQueueModel } from './outbox-queue.model.js';
+import { outboxAnchorModel } from './outbox-anchor.model.js';
 import { lockModel } from './lock.model.js';
 
 export function createModels(connection: Connection) {
@@ -15,6 +16,7 @@ export function createModels(connection: Connection) {
     inbox: inboxModel(connection),
     outbox: outboxModel(connection),
     outboxQueue: outboxQueueModel(connection),
+    outboxAnchors: outboxAnchorModel(connection),
     locks: lockModel(connection),
     requesters: requesterModel(connection),
   };

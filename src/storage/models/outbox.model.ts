@@ -9,14 +9,14 @@ const outboxSchema = new Schema(
     /** Delivery key: enqueueing the same key twice stores one message. */
     key: { type: String, required: true },
     platform: { type: String, required: true },
-    op: { type: String, enum: ['post', 'update'], required: true },
+    op: { type: String, enum: ['post', 'update', 'delete'], required: true },
     channel: { type: String, required: true },
     audience: { type: String, enum: ['customer', 'internal'], required: true },
     /** Post into the thread of this platform message … */
     threadTs: { type: String, default: null },
     /** … or of the message another outbox entry posted (resolved at delivery). */
     threadOfKey: { type: String, default: null },
-    /** For `update`: the outbox entry whose message is edited. */
+    /** For `update` and `delete`: the outbox entry whose message is edited or removed. */
     targetKey: { type: String, default: null },
     /** Other messages thread under or edit this one (a case card), so it outlives the purge. */
     anchor: { type: Boolean, default: false },
@@ -26,7 +26,7 @@ const outboxSchema = new Schema(
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     lastError: { type: String, default: null },
-    /** The platform's id of the delivered message (Slack ts). */
+    /** The platform's id of the delivered message (Slack ts, Teams activity id). */
     messageId: { type: String, default: null },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
-import { CaseNotifications, CaseRepository, CaseService, IntakeService } from './cases/index.js';
+import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from './cases/index.js';
+import { WorkloadRepository } from './people/workload.repository.js';
+import { BridgeService, SpecialistService } from './specialists/index.js';
 import { ConfigError, loadWorkspaceConfig, parseEnv, type WorkspaceConfig } from './config/index.js';
 import { closeServer, createHttpApp, listen } from './http/server.js';
 import { Inbox } from './inbox/index.js';
@@ -51,19 +53,17 @@ export async function startTugi(options: TugiOptions) {
   const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
-  const cases = new CaseService({
-    repository: caseRepository,
-    outbox,
-    notifications: new CaseNotifications(directory),
-    directory,
-    clock,
-    lock,
-    metrics,
-  });
+  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory), directory, clock, lock };
+  const writer = new CaseWriter(caseDeps);
+  const cases = new CaseService({ ...caseDeps, writer, metrics });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
+  const workloads = new WorkloadRepository(models, directory);
+  const specialists = new SpecialistService({ writer, directory, workloads, clock });
+  const escalation = new EscalationService({ writer, directory, workloads, clock });
+  const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, clock, logger });
   platforms.set('slack', slack.platform);
   await slack.init();
 

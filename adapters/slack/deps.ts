@@ -1,4 +1,5 @@
-import type { CaseService, IntakeService } from '../../src/cases/index.js';
+import type { CaseService, EscalationService, IntakeService } from '../../src/cases/index.js';
+import type { BridgeService, SpecialistService } from '../../src/specialists/index.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -10,6 +11,9 @@ export interface SlackDeps {
   inbox: Inbox;
   intake: IntakeService;
   cases: CaseService;
+  specialists: SpecialistService;
+  escalation: EscalationService;
+  bridge: BridgeService;
   clock: Clock;
   logger: Logger;
 }

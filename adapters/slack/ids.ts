@@ -3,6 +3,9 @@ export const actionIds = {
   assignToMe: 'case.assign_me',
   setPriority: 'case.set_priority',
   setStatus: 'case.set_status',
+  setTags: 'case.set_tags',
+  pullSpecialists: 'case.pull_specialists',
+  escalate: 'case.escalate',
 } as const;
 
 export const shortcutIds = {

@@ -10,6 +10,25 @@ export const messageEventSchema = z.object({
   text: z.string().default(''),
   ts: z.string(),
   thread_ts: z.string().optional(),
+  files: z.array(z.object({ name: z.string().default('file'), permalink: z.string().optional(), url_private: z.string().optional() })).max(20).optional(),
+});
+
+/** `message_changed`: the message as it is now, and as it was. */
+export const messageChangedSchema = z.object({
+  subtype: z.literal('message_changed'),
+  channel: z.string(),
+  event_ts: z.string().optional(),
+  ts: z.string(),
+  message: messageEventSchema.omit({ type: true, channel: true }),
+  previous_message: z.object({ text: z.string().default('') }).optional(),
+});
+
+/** `message_deleted`: which message went, and the thread it was in. */
+export const messageDeletedSchema = z.object({
+  subtype: z.literal('message_deleted'),
+  channel: z.string(),
+  deleted_ts: z.string(),
+  previous_message: z.object({ thread_ts: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional() }).optional(),
 });
 
 export const reactionEventSchema = z.object({
@@ -56,6 +75,7 @@ export const blockActionSchema = z.object({
         block_id: z.string(),
         value: z.string().optional(),
         selected_option: z.object({ value: z.string() }).optional(),
+        selected_options: z.array(z.object({ value: z.string() })).max(100).optional(),
       }),
     )
     .min(1),

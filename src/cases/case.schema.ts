@@ -37,6 +37,19 @@ export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 
 const caseRef = { workspace: z.string().min(1), caseId: z.string().regex(/^[a-f0-9]{24}$/), actor: actorSchema };
 
+/** A case and who acts on it: the input of actions that need nothing else (pull in, escalate). */
+export const caseRefSchema = z.object(caseRef);
+export type CaseRef = z.infer<typeof caseRefSchema>;
+
+/** Tag edits: `+tag` adds, `-tag` removes; `set` replaces (the card's multi-select). */
+export const setTagsSchema = z.object({
+  ...caseRef,
+  add: z.array(z.string()).default([]),
+  remove: z.array(z.string()).default([]),
+  set: z.array(z.string()).optional(),
+});
+export type SetTagsInput = z.infer<typeof setTagsSchema>;
+
 export const assignSchema = z.object({ ...caseRef, assignee: z.string().min(1).max(64) });
 export type AssignInput = z.infer<typeof assignSchema>;
 

@@ -1,24 +1,15 @@
 import { Types } from 'mongoose';
-import { CaseNotFoundError, InvalidTransitionError, NotAllowedError } from '../errors.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Directory } from '../people/directory.js';
-import type { Clock } from '../ports/clock.js';
-import type { LeaseLock } from '../storage/lease-lock.js';
+import { CaseNotFoundError, InvalidTransitionError, ValidationFailedError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { CaseDocument } from '../storage/models/index.js';
-import type { CaseNotifications } from './case.notifications.js';
-import type { CaseRepository, NewCase } from './case.repository.js';
-import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, ThreadMessageInput } from './case.schema.js';
+import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
+import type { NewCase } from './case.repository.js';
+import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, SetTagsInput, ThreadMessageInput } from './case.schema.js';
 import { allowedTransitions, canTransition, openStatuses } from './status.js';
+import { moreUrgent, suggestFromText } from './keyword-rules.js';
 
-export interface CaseServiceDeps {
-  repository: CaseRepository;
-  outbox: Outbox;
-  notifications: CaseNotifications;
-  directory: Directory;
-  clock: Clock;
-  /** Serialises writes to one case document (see LeaseLock for why updates need it). */
-  lock: LeaseLock;
+export interface CaseServiceDeps extends CaseWriterDeps {
+  writer: CaseWriter;
   metrics?: Metrics;
 }
 
@@ -55,7 +46,7 @@ export class CaseService {
         type: 'opened',
         actor: input.openedBy,
         at: doc.createdAt,
-        data: { via: doc.source.via },
+        data: { via: doc.source.via, priority: doc.priority, suggestedTags: doc.tags },
       });
       await this.deps.outbox.enqueue(this.deps.notifications.opened(doc));
     }
@@ -95,7 +86,7 @@ export class CaseService {
     if (!open || !openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
 
     if (await repository.link(args.workspace, `${args.channel}:${args.ts}`, open._id)) {
-      await this.touchCase(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
+      await this.deps.writer.touch(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
     }
     await repository.appendEvent(open.workspace, open._id, {
       key: `msg:${args.channel}:${args.ts}`,
@@ -123,26 +114,43 @@ export class CaseService {
       data: { channel: input.channel, ts: input.ts, text: input.text },
     });
     if (!appended) return doc;
-    await this.touchCase(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
+    await this.deps.writer.touch(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
     return doc;
   }
 
   assign(input: AssignInput): Promise<CaseDocument> {
-    return this.change(input, 'assigned', (doc) => {
+    return this.deps.writer.change(input, 'assigned', (doc) => {
       if (doc.assignee === input.assignee) return undefined;
       return { set: { assignee: input.assignee }, data: { from: doc.assignee ?? null, to: input.assignee } };
     });
   }
 
   setPriority(input: SetPriorityInput): Promise<CaseDocument> {
-    return this.change(input, 'priority_changed', (doc) => {
+    return this.deps.writer.change(input, 'priority_changed', (doc) => {
       if (doc.priority === input.priority) return undefined;
       return { set: { priority: input.priority }, data: { from: doc.priority, to: input.priority } };
     });
   }
 
+  /** Adds and removes skill tags (or replaces them all); only tags the config declares are accepted. */
+  setTags(input: SetTagsInput): Promise<CaseDocument> {
+    const known = new Set(this.deps.directory.tags);
+    const unknown = [...input.add, ...(input.set ?? [])].filter((tag) => !known.has(tag));
+    if (unknown.length > 0) {
+      const list = known.size > 0 ? `Known tags: ${[...known].join(', ')}.` : 'No tags are configured yet (see skills in the config file).';
+      throw new ValidationFailedError([`Unknown tag ${unknown.map((t) => `\`${t.slice(0, 40)}\``).join(', ')}. ${list}`]);
+    }
+    return this.deps.writer.change(input, 'tags_changed', (doc) => {
+      const next = input.set ? [...new Set(input.set)] : [...new Set([...doc.tags.filter((t) => !input.remove.includes(t)), ...input.add])];
+      const added = next.filter((t) => !doc.tags.includes(t));
+      const removed = doc.tags.filter((t) => !next.includes(t));
+      if (added.length === 0 && removed.length === 0) return undefined;
+      return { set: { tags: next }, data: { added, removed } };
+    });
+  }
+
   changeStatus(input: ChangeStatusInput): Promise<CaseDocument> {
-    return this.change(input, 'status_changed', (doc) => {
+    return this.deps.writer.change(input, 'status_changed', (doc) => {
       const from = doc.status;
       if (from === input.status) return undefined;
       if (!canTransition(from, input.status)) {
@@ -152,60 +160,9 @@ export class CaseService {
     });
   }
 
-  /**
-   * Read, decide, write, all under the case's lease, so the rule is checked against the state it
-   * changes and concurrent writers never overwrite each other. No-op decisions change nothing.
-   */
-  private async change(
-    input: { workspace: string; caseId: string; actor: Actor },
-    type: string,
-    decide: (doc: CaseDocument) => { set: Partial<CaseDocument>; data: Record<string, unknown> } | undefined,
-  ): Promise<CaseDocument> {
-    this.assertTeamMember(input.actor);
-    const { repository } = this.deps;
-    return this.withCase(input.caseId, async () => {
-      const doc = await repository.getById(input.workspace, input.caseId);
-      if (!doc) throw new CaseNotFoundError(input.caseId);
-      if (doc.status === 'closed') throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
-      const decision = decide(doc);
-      if (!decision) return doc;
-      const now = this.deps.clock.now();
-      const updated = await repository.update(doc, { ...decision.set, updatedAt: now, lastActivityAt: now });
-      await repository.appendEvent(updated.workspace, updated._id, {
-        key: `v${updated.version}`,
-        type,
-        actor: input.actor,
-        at: now,
-        data: decision.data,
-      });
-      await this.deps.outbox.enqueue(this.deps.notifications.changed(updated));
-      return updated;
-    });
-  }
-
-  /** Activity times (and the first response) on the case as it is now, under its lease. */
-  private touchCase(doc: CaseDocument, times: Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>, firstResponseAt?: Date) {
-    const { repository } = this.deps;
-    return this.withCase(doc._id, async () => {
-      const current = await repository.getById(doc.workspace, doc._id);
-      if (!current) return;
-      if (firstResponseAt) await repository.recordFirstResponse(current, firstResponseAt);
-      await repository.touch(current, times);
-    });
-  }
-
-  private withCase<T>(caseId: Types.ObjectId | string, task: () => Promise<T>): Promise<T> {
-    return this.deps.lock.withLock(`case:${String(caseId)}`, task);
-  }
-
-  private assertTeamMember(actor: Actor): void {
-    if (actor.platform === 'slack' && !this.deps.directory.teamMember(actor.userId)) {
-      throw new NotAllowedError('change cases (only the support team can)');
-    }
-  }
-
   private newCase(input: OpenCaseInput): NewCase {
     const account = this.deps.directory.account(input.account);
+    const suggestion = suggestFromText(`${input.title}\n${input.description}`, this.deps.directory.config.rules);
     return {
       workspace: input.workspace,
       title: input.title,
@@ -215,9 +172,11 @@ export class CaseService {
       source: { ...input.source, via: input.via },
       sourceKey: input.sourceKey,
       status: 'new' as const,
-      priority: account?.defaultPriority ?? 'P3',
+      priority: moreUrgent(account?.defaultPriority ?? 'P3', suggestion.priority),
       assignee: null,
-      tags: [],
+      tags: suggestion.tags,
+      specialists: [],
+      specialistThread: null,
       firstResponseAt: null,
       lastCustomerActivityAt: input.at,
       lastActivityAt: input.at,

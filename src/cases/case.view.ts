@@ -19,6 +19,9 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
     permalink: doc.source.permalink ?? null,
     createdAt: doc.createdAt.toISOString(),
     nextStatuses: allowedTransitions(doc.status),
+    tags: doc.tags ?? [],
+    knownTags: directory.tags,
+    specialists: (doc.specialists ?? []).map((s) => directory.person(s.personId)?.name ?? s.personId),
   };
 }
 

@@ -1,4 +1,6 @@
 export { CaseService } from './case.service.js';
+export { CaseWriter, type Decision } from './case.writer.js';
+export { EscalationService } from './escalation.service.js';
 export { CaseRepository } from './case.repository.js';
 export { CaseNotifications } from './case.notifications.js';
 export { IntakeService, type IntakeResult, type SourceMessage } from './intake.service.js';

@@ -6,11 +6,17 @@ import { limits } from '../cases/case.schema.js';
 export type TugiCommand =
   | { name: 'new'; title: string; via: 'command' | 'phone' | 'email' }
   | { name: 'case'; caseKey: string }
+  | { name: 'tag'; caseKey: string; add: string[]; remove: string[] }
+  | { name: 'pull'; caseKey: string }
+  | { name: 'escalate'; caseKey: string }
   | { name: 'help' };
 
 export const commandUsage = [
   '`/tugi new <title> [--via phone|email]` — open a case (log a phone call or e-mail with --via)',
   '`/tugi case CS-12` — show a case, privately',
+  '`/tugi tag CS-12 +network -billing` — add and remove skill tags',
+  '`/tugi pull CS-12` — pull in specialists for the case’s tags',
+  '`/tugi escalate CS-12` — hand the case to an available agent',
   '`/tugi help` — this list',
 ];
 
@@ -27,11 +33,16 @@ export function parseCommand(text: string): TugiCommand {
       return { name: 'help' };
     case 'new':
       return parseNew(args);
-    case 'case': {
+    case 'case':
+    case 'pull':
+    case 'escalate': {
+      const name = word.toLowerCase() as 'case' | 'pull' | 'escalate';
       const caseKey = rest.length === 1 ? parseCaseKey(rest[0]!) : undefined;
-      if (!caseKey) throw new ValidationFailedError(['Name one case key, like `/tugi case CS-12`.']);
-      return { name: 'case', caseKey };
+      if (!caseKey) throw new ValidationFailedError([`Name one case key, like \`/tugi ${name} CS-12\`.`]);
+      return { name, caseKey };
     }
+    case 'tag':
+      return parseTag(rest);
     default:
       throw new ValidationFailedError([`Unknown command \`${word.slice(0, 40)}\`. Try \`/tugi help\`.`]);
   }
@@ -53,4 +64,19 @@ function parseNew(args: string): TugiCommand {
   if (!title) throw new ValidationFailedError(['Give the case a title: `/tugi new Printer offline at HQ`.']);
   if (title.length > limits.title) throw new ValidationFailedError([`Keep the title under ${limits.title} characters.`]);
   return { name: 'new', title, via };
+}
+
+function parseTag(words: string[]): TugiCommand {
+  const usage = 'Use `/tugi tag CS-12 +network -billing` (+ adds a tag, - removes one).';
+  const caseKey = words[0] ? parseCaseKey(words[0]) : undefined;
+  const edits = words.slice(1);
+  if (!caseKey || edits.length === 0) throw new ValidationFailedError([usage]);
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const edit of edits) {
+    const match = /^([+-])([a-z0-9][a-z0-9-]{0,39})$/i.exec(edit);
+    if (!match) throw new ValidationFailedError([`\`${edit.slice(0, 40)}\` is not a tag edit. ${usage}`]);
+    (match[1] === '+' ? add : remove).push(match[2]!.toLowerCase());
+  }
+  return { name: 'tag', caseKey, add, remove };
 }

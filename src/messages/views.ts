@@ -33,6 +33,11 @@ export interface CaseSummary {
   permalink: string | null;
   createdAt: string;
   nextStatuses: readonly CaseStatus[];
+  tags: string[];
+  /** Every tag the workspace knows, for the card's tag picker. */
+  knownTags: string[];
+  /** Names of the specialists pulled in so far. */
+  specialists: string[];
 }
 
 export interface CaseCardView extends CaseSummary {
@@ -47,7 +52,69 @@ export interface CustomerFollowUpView {
   permalink: string | null;
 }
 
-export type View = CaseAcknowledgementView | CaseJoinedView | CaseCardView | CustomerFollowUpView;
+/** A person to @mention: each platform renders the identity it has. */
+export interface Mention {
+  name: string;
+  slackUserId: string | null;
+  aadObjectId: string | null;
+}
+
+/** Opens (or adds to) a specialist thread: the case in brief, who is asked, and why. */
+export interface SpecialistRequestView {
+  kind: 'specialists.request';
+  caseKey: string;
+  title: string;
+  description: string;
+  priority: Priority;
+  accountName: string | null;
+  tags: string[];
+  askedBy: string;
+  mentions: Mention[];
+  /** One line per tag: who was asked, or why nobody was and where it went instead. */
+  notes: string[];
+}
+
+/** Nobody with a tag was available: the fallback group's channel or the managers are told. */
+export interface SpecialistFallbackView {
+  kind: 'specialists.fallback';
+  caseKey: string;
+  title: string;
+  tag: string;
+  reason: string;
+  mentions: Mention[];
+}
+
+/** A consultant handed the case to an agent (or nobody was free and the managers are told). */
+export interface CaseEscalatedView {
+  kind: 'case.escalated';
+  caseKey: string;
+  title: string;
+  by: string;
+  agent: Mention | null;
+  reason: string | null;
+}
+
+/** A message mirrored from the other platform's thread, with its author and files as links. */
+export interface BridgedMessageView {
+  kind: 'bridge.message';
+  caseKey: string;
+  author: string;
+  from: 'slack' | 'teams';
+  text: string;
+  files: { name: string; url: string }[];
+  edited: boolean;
+  deleted: boolean;
+}
+
+export type View =
+  | CaseAcknowledgementView
+  | CaseJoinedView
+  | CaseCardView
+  | CustomerFollowUpView
+  | SpecialistRequestView
+  | SpecialistFallbackView
+  | CaseEscalatedView
+  | BridgedMessageView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -56,4 +123,8 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'case.joined': 'customer',
   'case.card': 'internal',
   'case.follow-up': 'internal',
+  'specialists.request': 'internal',
+  'specialists.fallback': 'internal',
+  'case.escalated': 'internal',
+  'bridge.message': 'internal',
 };

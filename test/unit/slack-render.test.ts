@@ -17,6 +17,9 @@ const card: CaseCardView = {
   permalink: 'https://x.slack.com/archives/C1/p1',
   createdAt: '2026-11-25T10:00:00.000Z',
   nextStatuses: ['waiting_on_customer', 'resolved'],
+  tags: ['network'],
+  knownTags: ['network', 'billing'],
+  specialists: ['Ann <Admin>'],
 };
 
 describe('Slack rendering', () => {
@@ -30,13 +33,43 @@ describe('Slack rendering', () => {
     expect(json).not.toContain('<!channel>');
     const actions = blocks!.find((b) => b.type === 'actions') as { block_id: string; elements: Array<{ action_id: string; options?: unknown[] }> };
     expect(actions.block_id).toBe('case:0123456789abcdef01234567');
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['case.assign_me', 'case.set_priority', 'case.set_status']);
-    expect(actions.elements[2]!.options).toHaveLength(2);
+    expect(actions.elements.map((e) => e.action_id)).toEqual([
+      'case.assign_me',
+      'case.set_priority',
+      'case.set_tags',
+      'case.pull_specialists',
+      'case.escalate',
+      'case.set_status',
+    ]);
+    expect(actions.elements[2]).toMatchObject({ type: 'multi_static_select', initial_options: [{ value: 'network' }] });
+    expect(actions.elements[5]!.options).toHaveLength(2);
+    expect(json).toContain('Ann &lt;Admin&gt;');
   });
 
   it('shows no actions on a closed case and no status menu without next statuses', () => {
     const closed = renderView({ ...card, status: 'closed', nextStatuses: [] });
     expect(closed.blocks!.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('mentions specialists by Slack id, names the rest, and escapes mirrored text', () => {
+    const request = renderView({
+      kind: 'specialists.request',
+      caseKey: 'CS-7',
+      title: 'VPN down',
+      description: '',
+      priority: 'P2',
+      accountName: null,
+      tags: ['network'],
+      askedBy: 'Mari',
+      mentions: [{ name: 'Ann', slackUserId: 'U0ANN', aadObjectId: null }, { name: 'Tom', slackUserId: null, aadObjectId: 'x' }],
+      notes: ['network: asked Ann, Tom'],
+    });
+    expect(JSON.stringify(request.blocks)).toContain('<@U0ANN> *Tom* — could you help with *CS-7*?');
+    const mirrored = renderView({ kind: 'bridge.message', caseKey: 'CS-7', author: 'Tom', from: 'teams', text: 'try <!here>', files: [{ name: 'log.txt', url: 'https://files/x' }], edited: true, deleted: false });
+    const json = JSON.stringify(mirrored.blocks);
+    expect(json).toContain('*Tom* (Teams) _(edited)_');
+    expect(json).toContain('try &lt;!here&gt;');
+    expect(json).toContain('<https://files/x|log.txt>');
   });
 
   it('renders customer-facing views as plain text in their language', () => {

@@ -17,6 +17,8 @@ export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } 
         { type: 'mrkdwn', text: `*Requester*\n${userMention(view.requester)}` },
         { type: 'mrkdwn', text: `*Account*\n${escapeMrkdwn(view.accountName ?? '—')}` },
         { type: 'mrkdwn', text: `*Opened via*\n${view.via}` },
+        { type: 'mrkdwn', text: `*Tags*\n${view.tags.length ? view.tags.map((t) => `\`${t}\``).join(' ') : '—'}` },
+        { type: 'mrkdwn', text: `*Specialists*\n${view.specialists.length ? escapeMrkdwn(view.specialists.join(', ')) : '—'}` },
       ],
     },
   ];
@@ -42,6 +44,21 @@ function caseActions(view: CaseSummary): KnownBlock {
       options: priorities.map(priorityOption),
     },
   ];
+  if (view.knownTags.length > 0) {
+    const tagOption = (tag: string) => ({ text: { type: 'plain_text' as const, text: tag }, value: tag });
+    const current = view.tags.filter((tag) => view.knownTags.includes(tag));
+    elements.push({
+      type: 'multi_static_select',
+      action_id: actionIds.setTags,
+      placeholder: { type: 'plain_text', text: 'Tags' },
+      options: view.knownTags.slice(0, 100).map(tagOption),
+      ...(current.length ? { initial_options: current.map(tagOption) } : {}),
+    });
+  }
+  elements.push(
+    { type: 'button', action_id: actionIds.pullSpecialists, text: { type: 'plain_text', text: 'Pull in specialists' }, value: view.caseId },
+    { type: 'button', action_id: actionIds.escalate, text: { type: 'plain_text', text: 'Escalate' }, value: view.caseId },
+  );
   if (view.nextStatuses.length > 0) {
     elements.push({
       type: 'static_select',

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { acknowledgementText, joinedText, type View } from '../../../src/messages/index.js';
 import { caseCardBlocks } from './case-card.js';
+import { bridgedMessage, escalatedMessage, specialistFallbackMessage, specialistRequestMessage } from './specialists.js';
 import { clip, escapeMrkdwn } from './text.js';
 
 export interface SlackMessage {
@@ -23,5 +24,13 @@ export function renderView(view: View): SlackMessage {
       const text = `*${escapeMrkdwn(view.author)}* added to ${view.caseKey}${link}:\n>${clip(escapeMrkdwn(view.text), 2800).replace(/\n/g, '\n>')}`;
       return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
     }
+    case 'specialists.request':
+      return specialistRequestMessage(view);
+    case 'specialists.fallback':
+      return specialistFallbackMessage(view);
+    case 'case.escalated':
+      return escalatedMessage(view);
+    case 'bridge.message':
+      return bridgedMessage(view);
   }
 }

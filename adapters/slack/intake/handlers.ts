@@ -2,7 +2,15 @@ import type { WebClient } from '@slack/web-api';
 import { userMessage } from '../errors.js';
 import type { SlackDeps } from '../deps.js';
 import { tsToDate } from '../payloads.js';
-import { capturedMessagePayload, openFromMessagePayload, slackInboxKinds, threadMessagePayload } from './kinds.js';
+import {
+  capturedMessagePayload,
+  internalEditPayload,
+  internalPostPayload,
+  internalThreadPayload,
+  openFromMessagePayload,
+  slackInboxKinds,
+  threadMessagePayload,
+} from './kinds.js';
 import { fetchMessage, permalinkOf, respondPrivately } from './slack-reads.js';
 
 /** Registers the inbox handlers that finish Slack intake after the acknowledgement. */
@@ -48,6 +56,22 @@ export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void
       throw error;
     }
   };
+  // The case's internal thread, mirrored to its Teams specialist thread by the bridge.
+  const { bridge, directory } = deps;
+  const author = (user: string) => ({ userId: user, name: directory.teamMember(user)?.name ?? user });
+  inbox.on(slackInboxKinds.internalPost, async (raw) => {
+    const p = internalPostPayload.parse(raw);
+    await bridge.postedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts, author: author(p.user), at: tsToDate(p.ts) });
+  });
+  inbox.on(slackInboxKinds.internalEdit, async (raw) => {
+    const p = internalEditPayload.parse(raw);
+    await bridge.editedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts, author: author(p.user), files: [], at: tsToDate(p.editedAt) });
+  });
+  inbox.on(slackInboxKinds.internalDelete, async (raw) => {
+    const p = internalThreadPayload.parse(raw);
+    await bridge.deletedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts });
+  });
+
   inbox.on(slackInboxKinds.ticketReaction, openFromMessage('reaction'));
   inbox.on(slackInboxKinds.openCaseShortcut, openFromMessage('shortcut'));
 }

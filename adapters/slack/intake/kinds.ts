@@ -9,7 +9,26 @@ export const slackInboxKinds = {
   threadMessage: 'slack.message.thread',
   ticketReaction: 'slack.reaction.ticket',
   openCaseShortcut: 'slack.shortcut.open_case',
+  internalPost: 'slack.internal.post',
+  internalEdit: 'slack.internal.edit',
+  internalDelete: 'slack.internal.delete',
 } as const;
+
+/** A message in a case's internal thread (under its card in the triage channel). */
+export const internalThreadPayload = z.object({
+  workspace: z.string(),
+  channel: z.string(),
+  threadTs: z.string(),
+  ts: z.string(),
+});
+
+export const internalPostPayload = internalThreadPayload.extend({
+  user: z.string(),
+  text: z.string(),
+  files: z.array(z.object({ name: z.string(), url: z.string() })).default([]),
+});
+
+export const internalEditPayload = internalThreadPayload.extend({ user: z.string(), text: z.string(), editedAt: z.string() });
 
 export const capturedMessagePayload = z.object({
   workspace: z.string(),

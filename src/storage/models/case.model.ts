@@ -8,6 +8,23 @@ export interface StoredActor {
   name?: string;
 }
 
+/** A specialist asked to help on the case, and where they were asked. */
+export interface CaseSpecialist {
+  personId: string;
+  platform: 'slack' | 'teams';
+  tag: string;
+  pulledAt: Date;
+  /** Their first message in the specialist thread: stops the specialist nag, feeds reports. */
+  firstReplyAt: Date | null;
+}
+
+/** The Teams thread specialists talk in; the outbox key of its first message finds it. */
+export interface SpecialistThread {
+  platform: 'teams';
+  channel: string;
+  rootKey: string;
+}
+
 export interface CaseDocument {
   _id: Types.ObjectId;
   workspace: string;
@@ -23,6 +40,8 @@ export interface CaseDocument {
   priority: Priority;
   assignee: string | null;
   tags: string[];
+  specialists: CaseSpecialist[];
+  specialistThread: SpecialistThread | null;
   firstResponseAt: Date | null;
   lastCustomerActivityAt: Date;
   lastActivityAt: Date;
@@ -55,6 +74,19 @@ const caseSchema = new Schema<CaseDocument>(
     priority: { type: String, enum: priorities, required: true },
     assignee: { type: String, default: null },
     tags: { type: [String], default: [] },
+    specialists: {
+      type: [
+        new Schema<CaseSpecialist>(
+          { personId: String, platform: String, tag: String, pulledAt: Date, firstReplyAt: { type: Date, default: null } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    specialistThread: {
+      type: new Schema<SpecialistThread>({ platform: String, channel: String, rootKey: String }, { _id: false }),
+      default: null,
+    },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

@@ -7,6 +7,7 @@ import { outboxModel } from './outbox.model.js';
 import { outboxQueueModel } from './outbox-queue.model.js';
 import { outboxAnchorModel } from './outbox-anchor.model.js';
 import { lockModel } from './lock.model.js';
+import { personPickModel } from './person-pick.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -19,6 +20,7 @@ export function createModels(connection: Connection) {
     outboxAnchors: outboxAnchorModel(connection),
     locks: lockModel(connection),
     requesters: requesterModel(connection),
+    personPicks: personPickModel(connection),
   };
 }
 
@@ -36,7 +38,7 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { CaseDocument } from './case.model.js';
+export type { CaseDocument, CaseSpecialist, SpecialistThread } from './case.model.js';
 export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import { asCodedError, ValidationFailedError } from '../../../../src/errors.js';
-import { assignSchema, changeStatusSchema, setPrioritySchema, type CaseService } from '../../../../src/cases/index.js';
+import { assignSchema, changeStatusSchema, setPrioritySchema, setTagsSchema, type CaseService } from '../../../../src/cases/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../errors.js';
 import { actionIds } from '../../ids.js';
@@ -44,6 +44,12 @@ export function register(app: App, deps: SlackDeps): void {
     actionIds.setPriority,
     caseAction(deps, (cases, ref, action) => cases.setPriority(setPrioritySchema.parse({ ...ref, priority: selected(action) }))),
   );
+  app.action(
+    actionIds.setTags,
+    caseAction(deps, (cases, ref, action) => cases.setTags(setTagsSchema.parse({ ...ref, set: action.selected_options?.map((o) => o.value) ?? [] }))),
+  );
+  app.action(actionIds.pullSpecialists, caseAction(deps, (_cases, ref) => deps.specialists.pull(ref)));
+  app.action(actionIds.escalate, caseAction(deps, (_cases, ref) => deps.escalation.escalate(ref)));
   app.action(
     actionIds.setStatus,
     caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),

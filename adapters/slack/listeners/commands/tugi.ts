@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { toCaseSummary } from '../../../../src/cases/index.js';
+import { setTagsSchema, toCaseSummary } from '../../../../src/cases/index.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
 import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
@@ -54,8 +54,26 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     return privately({ text: `Opened case ${summary.key}.`, blocks: caseCardBlocks(summary, { actions: false }) });
   }
   const found = await deps.cases.getByKey(p.team_id, parsed.caseKey);
-  const summary = toCaseSummary(found, deps.directory);
-  return privately({ text: `${summary.key}: ${summary.title}`, blocks: caseCardBlocks(summary) });
+  const ref = { workspace: p.team_id, caseId: String(found._id), actor };
+  switch (parsed.name) {
+    case 'tag': {
+      const updated = await deps.cases.setTags(setTagsSchema.parse({ ...ref, add: parsed.add, remove: parsed.remove }));
+      return privately({ text: `${updated.key} is tagged ${updated.tags.length ? updated.tags.join(', ') : '(no tags)'}.` });
+    }
+    case 'pull': {
+      const updated = await deps.specialists.pull(ref);
+      return privately({ text: `Pulling in specialists for ${updated.key}; who was asked is in the case thread.` });
+    }
+    case 'escalate': {
+      const updated = await deps.escalation.escalate(ref);
+      const agent = updated.assignee ? `<@${updated.assignee}>` : 'the managers (no agent is available)';
+      return privately({ text: `${updated.key} is escalated to ${agent}.` });
+    }
+    case 'case': {
+      const summary = toCaseSummary(found, deps.directory);
+      return privately({ text: `${summary.key}: ${summary.title}`, blocks: caseCardBlocks(summary) });
+    }
+  }
 }
 
 export function register(app: App, deps: SlackDeps): void {

@@ -1,20 +1,28 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { slackInboxKinds } from '../../intake/kinds.js';
+import { acceptInternalThreadEvent } from './internal-thread.js';
 import { conversationalSubtypes, eventEnvelopeSchema, messageEventSchema } from '../../payloads.js';
 
 /**
  * Customer-channel messages: top-level ones from customers become (or join) cases; thread
- * replies join the case's conversation. Only the inbox write happens before Slack's 200.
+ * replies join the case's conversation. Triage-channel threads are the cases' internal threads.
+ * Only the inbox write happens before Slack's 200.
  */
 export function messageListener(deps: SlackDeps) {
   return async ({ body }: { body: unknown }): Promise<void> => {
     const envelope = eventEnvelopeSchema.safeParse(body);
-    const parsed = messageEventSchema.safeParse((body as { event?: unknown }).event);
-    if (!envelope.success || !parsed.success) return;
-    const event = parsed.data;
+    if (!envelope.success) return;
     const { team_id: workspace, event_id: deliveryKey } = envelope.data;
     if (workspace !== deps.directory.workspace) return;
+    const raw = (body as { event?: { channel?: unknown } }).event;
+    if (raw?.channel === deps.directory.triageChannel) {
+      await acceptInternalThreadEvent(deps, { workspace, deliveryKey, event: raw });
+      return;
+    }
+    const parsed = messageEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const event = parsed.data;
     if (event.bot_id || !event.user || !conversationalSubtypes.has(event.subtype)) return;
     const customer = deps.directory.customerChannel(event.channel);
     if (!customer) return;

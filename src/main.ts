@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
+import { createTeamsApp, type TeamsOptions } from '../adapters/teams/app.js';
 import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from './cases/index.js';
 import { WorkloadRepository } from './people/workload.repository.js';
 import { BridgeService, SpecialistService } from './specialists/index.js';
@@ -19,12 +20,15 @@ import { systemClock, type Clock } from './ports/clock.js';
 import { connectDatabase, isDatabaseReady } from './storage/connection.js';
 import { startLocalDatabase } from './storage/local-database.js';
 import { LeaseLock } from './storage/lease-lock.js';
+import { ConversationRefs } from './storage/conversation-refs.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
   config: WorkspaceConfig;
   connection: Connection;
   slack: SlackOptions;
+  /** Bot Framework credentials; without them Teams is off unless development mode allows it. */
+  teams?: TeamsOptions;
   port: number;
   logger: Logger;
   clock?: Clock;
@@ -65,6 +69,9 @@ export async function startTugi(options: TugiOptions) {
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, clock, logger });
   platforms.set('slack', slack.platform);
+  const conversations = new ConversationRefs(models);
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, conversations, clock, logger });
+  platforms.set('teams', teams.platform);
   await slack.init();
 
   const scheduler = await startScheduler({
@@ -96,6 +103,9 @@ export async function startTugi(options: TugiOptions) {
     deliverer,
     cases,
     intake,
+    specialists,
+    escalation,
+    conversations,
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */
     async stop(): Promise<void> {
       await closeServer(server);
@@ -134,6 +144,13 @@ async function runFromEnvironment(): Promise<void> {
     logger,
     port: env.PORT,
     slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    teams: {
+      appId: env.TEAMS_APP_ID,
+      appPassword: env.TEAMS_APP_PASSWORD,
+      tenantId: env.TEAMS_APP_TENANT_ID,
+      allowUnauthenticated: env.TEAMS_ALLOW_UNAUTHENTICATED,
+      openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
+    },
   });
 
   let stopping = false;

@@ -5,7 +5,8 @@ import { defaultSlaPolicies } from '../sla/policy.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import { toCaseCard } from './case.view.js';
 
-type MessageFields = Omit<OutboxMessage, 'workspace' | 'key' | 'platform'>;
+/** Internal messages go to the Slack triage channel; customer ones name their platform. */
+type MessageFields = Omit<OutboxMessage, 'workspace' | 'key' | 'platform'> & { platform?: OutboxMessage['platform'] };
 
 /**
  * The outbox messages each case change produces. Keys are derived from the case and the change,
@@ -18,11 +19,13 @@ export class CaseNotifications {
     const messages = [
       this.message(doc, 'card', { channel: this.directory.triageChannel, view: toCaseCard(doc, this.directory), anchor: true }),
     ];
-    const { channel, ts } = doc.source;
-    // The customer hears back in the thread of their own message, when there is one to answer.
-    if (channel && ts && this.directory.isCustomerChannel(channel)) {
+    const { channel, ts, platform } = doc.source;
+    // The customer hears back in the thread of their own message, when there is one to answer:
+    // in a Slack customer channel, or wherever they asked the bot in Teams (channel or 1:1 chat).
+    if (channel && ts && (platform === 'teams' || this.directory.isCustomerChannel(channel))) {
       messages.push(
         this.message(doc, 'ack', {
+          platform,
           channel,
           threadTs: ts,
           view: {
@@ -51,6 +54,7 @@ export class CaseNotifications {
   followUp(doc: CaseDocument, message: { channel: string; ts: string; author: string; text: string; permalink: string | null }): OutboxMessage[] {
     return [
       this.message(doc, `joined:${message.ts}`, {
+        platform: doc.source.platform,
         channel: message.channel,
         threadTs: message.ts,
         view: { kind: 'case.joined', language: this.language(doc), caseKey: doc.key },
@@ -65,7 +69,7 @@ export class CaseNotifications {
 
   /** Every message about a case is keyed `case:<id>:<what>`. */
   private message(doc: CaseDocument, what: string, fields: MessageFields): OutboxMessage {
-    return { workspace: doc.workspace, key: `case:${doc._id}:${what}`, platform: 'slack', ...fields };
+    return { workspace: doc.workspace, key: `case:${doc._id}:${what}`, ...fields, platform: fields.platform ?? 'slack' };
   }
 
   private cardKey(doc: CaseDocument): string {

@@ -17,6 +17,8 @@ export interface SourceMessage {
   text: string;
   permalink: string | null;
   at: Date;
+  /** Set by adapters that know the account another way (a Teams channel or tenant); else from the Slack channel. */
+  accountId?: string | null;
 }
 
 export type IntakeResult = { outcome: 'opened' | 'existing' | 'joined'; case: CaseDocument };
@@ -60,15 +62,15 @@ export class IntakeService {
 
   /** The 🎫 reaction or the "Open case" shortcut on any message in a channel tugi may use. */
   async openFromMessage(message: SourceMessage, via: IntakeVia, openedBy: Actor): Promise<IntakeResult> {
-    const customer = this.directory.customerChannel(message.channel);
-    if (!customer && !this.directory.config.intake.anyChannel) throw new ChannelNotConfiguredError(message.channel);
+    const account = message.accountId !== undefined ? message.accountId : (this.directory.customerChannel(message.channel)?.account.id ?? null);
+    if (!account && !this.directory.config.intake.anyChannel) throw new ChannelNotConfiguredError(message.channel);
     const input = openCaseSchema.parse({
       workspace: message.workspace,
       title: titleFromText(message.text, `Message from ${message.author.name ?? message.author.userId}`),
       description: truncateDescription(message.text),
       requester: message.author,
       openedBy,
-      account: customer?.account.id ?? null,
+      account,
       via,
       source: { platform: message.author.platform, channel: message.channel, ts: message.ts, permalink: message.permalink },
       sourceKey: `${message.channel}:${message.ts}`,

@@ -11,6 +11,15 @@ const envSchema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
   TUGI_CONFIG: z.string().default('tugi.config.yaml'),
   TUGI_DATA_DIR: z.string().default('.local/data'),
+  /** The bot's Microsoft app (client) id and secret, from Azure Bot / the Teams developer portal. */
+  TEAMS_APP_ID: z.uuid('must be the bot\'s Microsoft app id (a GUID)').optional(),
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  /** The bot's home tenant: set for single-tenant bots (the default for new Azure bots). */
+  TEAMS_APP_TENANT_ID: z.string().min(1).optional(),
+  /** Development only: accept Teams activities without a Bot Framework token (Agents Playground). */
+  TEAMS_ALLOW_UNAUTHENTICATED: z.stringbool().default(false),
+  /** Where Bot Framework signing keys are published; only sovereign clouds (and tests) change it. */
+  TEAMS_OPENID_METADATA_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -21,7 +30,12 @@ export class ConfigError extends Error {}
 /** Empty strings count as unset, so `FOO=` in a .env file does not defeat a default. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = envSchema.safeParse(present);
+  const result = envSchema
+    .refine((env) => Boolean(env.TEAMS_APP_ID) === Boolean(env.TEAMS_APP_PASSWORD), {
+      path: ['TEAMS_APP_PASSWORD'],
+      message: 'set TEAMS_APP_ID and TEAMS_APP_PASSWORD together',
+    })
+    .safeParse(present);
   if (!result.success) {
     throw new ConfigError(`Environment is not valid:\n${formatProblems(result.error)}`);
   }

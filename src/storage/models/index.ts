@@ -8,6 +8,7 @@ import { outboxQueueModel } from './outbox-queue.model.js';
 import { outboxAnchorModel } from './outbox-anchor.model.js';
 import { lockModel } from './lock.model.js';
 import { personPickModel } from './person-pick.model.js';
+import { conversationModel } from './conversation.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -21,6 +22,7 @@ export function createModels(connection: Connection) {
     locks: lockModel(connection),
     requesters: requesterModel(connection),
     personPicks: personPickModel(connection),
+    conversations: conversationModel(connection),
   };
 }
 
@@ -43,3 +45,4 @@ export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';
 export type { InboxDocument } from './inbox.model.js';
+export type { ConversationDocument } from './conversation.model.js';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The fields tugi uses from a Bot Framework activity, parsed at the edge; the rest is ignored. */
+export const activitySchema = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  timestamp: z.string().optional(),
+  serviceUrl: z.string().url(),
+  channelId: z.string(),
+  from: z.object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() }),
+  recipient: z.object({ id: z.string(), name: z.string().optional() }),
+  conversation: z.object({
+    id: z.string(),
+    conversationType: z.enum(['channel', 'personal', 'groupChat']).optional(),
+    tenantId: z.string().optional(),
+  }),
+  text: z.string().optional(),
+  replyToId: z.string().optional(),
+  entities: z.array(z.object({ type: z.string(), mentioned: z.object({ id: z.string() }).optional() }).loose()).optional(),
+  attachments: z.array(z.object({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() }).loose()).optional(),
+  membersAdded: z.array(z.object({ id: z.string() })).optional(),
+  membersRemoved: z.array(z.object({ id: z.string() })).optional(),
+  channelData: z
+    .object({
+      eventType: z.string().optional(),
+      tenant: z.object({ id: z.string() }).optional(),
+      team: z.object({ id: z.string() }).optional(),
+      channel: z.object({ id: z.string() }).optional(),
+    })
+    .loose()
+    .optional(),
+});
+
+export type Activity = z.infer<typeof activitySchema>;
+
+/** Where a channel message sits: the channel's conversation id and its thread's first message. */
+export function threadOf(activity: Activity): { channel: string; rootId: string | null } {
+  const [channel = activity.conversation.id, ...params] = activity.conversation.id.split(';');
+  const messageId = params.find((p) => p.startsWith('messageid='))?.slice('messageid='.length);
+  return { channel, rootId: messageId ?? activity.replyToId ?? null };
+}
+
+export const conversationTypeOf = (activity: Activity) => activity.conversation.conversationType ?? 'personal';
+
+export const tenantOf = (activity: Activity) => activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+
+export const mentionsBot = (activity: Activity) =>
+  (activity.entities ?? []).some((entity) => entity.type === 'mention' && entity.mentioned?.id === activity.recipient.id);
+
+/** Teams sends HTML; tugi stores and mirrors plain text, without the @mention of itself. */
+export function plainText(activity: Activity): string {
+  const botName = activity.recipient.name;
+  let text = activity.text ?? '';
+  if (botName) text = text.split(`<at>${botName}</at>`).join('');
+  return decodeEntities(
+    text
+      .replace(/<at>(.*?)<\/at>/g, '@$1')
+      .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  ).trim();
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
+    if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(parseInt(code.slice(2), 16));
+    if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
+    return named[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** Files travel as links: Teams file attachments carry a SharePoint/OneDrive URL. */
+export function filesOf(activity: Activity): { name: string; url: string }[] {
+  return (activity.attachments ?? []).flatMap((attachment) => {
+    if (!attachment.contentUrl || attachment.contentType.startsWith('application/vnd.microsoft.card')) return [];
+    return [{ name: attachment.name ?? 'file', url: attachment.contentUrl }];
+  });
+}

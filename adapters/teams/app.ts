@@ -1,0 +1,58 @@
+import { Application } from '@microsoft/teams-ai';
+import express, { type Express } from 'express';
+import { createTeamsAdapter, teamsMode, type TeamsMode, type TeamsOptions } from './auth.js';
+import type { TeamsDeps } from './deps.js';
+import { registerTeamsHandlers } from './handlers.js';
+import { TeamsPlatform } from './platform.js';
+import { register as registerRoutes } from './routes/index.js';
+
+export type { TeamsOptions } from './auth.js';
+
+export interface TeamsAdapterHandle {
+  mode: TeamsMode;
+  platform: TeamsPlatform;
+}
+
+/** The Bot Framework endpoint, where Azure Bot Service (or the Agents Playground) posts activities. */
+export const teamsEndpoint = '/api/messages';
+
+/**
+ * The teams-ai Application on the shared HTTP server at /api/messages. Without app credentials it
+ * serves only when development mode allows unauthenticated activities; otherwise the endpoint
+ * answers 503 and says how to configure it.
+ */
+export function createTeamsApp(options: TeamsOptions, http: Express, deps: TeamsDeps): TeamsAdapterHandle {
+  const mode = teamsMode(options);
+  const adapter = createTeamsAdapter(options);
+  const application = new Application({
+    adapter,
+    botAppId: options.appId ?? '',
+    // tugi parses mentions itself, answers nothing in-turn, and keeps no per-user state.
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  application.error(async (_context, error) => {
+    deps.logger.error({ err: error }, 'teams activity failed');
+    throw error;
+  });
+  registerRoutes(application, deps);
+  registerTeamsHandlers(deps);
+
+  if (mode === 'off') {
+    deps.logger.info('Teams is off: set TEAMS_APP_ID and TEAMS_APP_PASSWORD (or TEAMS_ALLOW_UNAUTHENTICATED=true for local trials)');
+    http.post(teamsEndpoint, (_req, res) => {
+      res.status(503).json({ error: 'Teams is not configured on this tugi (TEAMS_APP_ID / TEAMS_APP_PASSWORD).' });
+    });
+  } else {
+    if (mode === 'unauthenticated') {
+      deps.logger.warn('TEAMS ACCEPTS UNAUTHENTICATED ACTIVITIES (TEAMS_ALLOW_UNAUTHENTICATED=true): for local development only, never in production');
+    }
+    http.post(teamsEndpoint, express.json({ limit: '1mb' }), async (req, res) => {
+      await adapter.process(req, res, async (context) => {
+        await application.run(context);
+      });
+    });
+  }
+  return { mode, platform: new TeamsPlatform(adapter, options.appId ?? '', deps.conversations, deps.directory.workspace) };
+}

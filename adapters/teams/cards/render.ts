@@ -1,0 +1,39 @@
+import type { Activity } from 'botbuilder';
+import { acknowledgementText, joinedText, type View } from '../../../src/messages/index.js';
+import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
+
+/** What tugi sends to Teams: a message activity (markdown text, or an Adaptive Card). */
+export type TeamsMessage = Pick<Partial<Activity>, 'type' | 'text' | 'textFormat' | 'attachments' | 'summary'>;
+
+export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
+
+/** Slack-style `*bold*` in the shared customer texts is `**bold**` in Teams markdown. */
+const teamsMarkdown = (text: string) => text.replace(/\*([^*\n]+)\*/g, '**$1**');
+
+export const textMessage = (text: string): TeamsMessage => ({ type: 'message', textFormat: 'markdown', text });
+
+export function cardMessage(card: object, summary: string): TeamsMessage {
+  return { type: 'message', summary, attachments: [{ contentType: adaptiveCardContentType, content: card }] };
+}
+
+/** Every view tugi may post in Teams. Pure: the same view gives the same activity. */
+export function renderTeamsView(view: View): TeamsMessage {
+  switch (view.kind) {
+    case 'case.acknowledgement':
+      return textMessage(teamsMarkdown(acknowledgementText(view)));
+    case 'case.joined':
+      return textMessage(teamsMarkdown(joinedText(view)));
+    case 'specialists.request':
+      return cardMessage(specialistRequestCard(view), `${view.caseKey}: ${view.title}`);
+    case 'specialists.fallback':
+      return cardMessage(fallbackCard(view), `${view.caseKey}: nobody available for ${view.tag}`);
+    case 'case.escalated':
+      return cardMessage(escalatedCard(view), `${view.caseKey} escalated`);
+    case 'bridge.message':
+      return bridgedMessage(view);
+    case 'case.card':
+    case 'case.follow-up':
+      // The triage card and customer follow-ups live in Slack's triage channel only.
+      throw new Error(`${view.kind} is not rendered for Teams`);
+  }
+}

@@ -1,0 +1,67 @@
+import type { BridgedMessageView, CaseEscalatedView, Mention, SpecialistFallbackView, SpecialistRequestView } from '../../../src/messages/index.js';
+import { textMessage, type TeamsMessage } from './render.js';
+
+const priorityLabels = { P1: 'P1 · Urgent', P2: 'P2 · High', P3: 'P3 · Normal', P4: 'P4 · Low' } as const;
+
+/** Adaptive Cards 1.5: what Teams renders on desktop, web and mobile. */
+const card = (body: object[], mentions: Mention[]) => ({
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body,
+  ...(mentions.length ? { msteams: { entities: mentionEntities(mentions) } } : {}),
+});
+
+/** A real @mention needs the `<at>` text in the card and an entity naming the person's Teams id. */
+const teamsMentions = (mentions: Mention[]) => mentions.filter((m) => m.aadObjectId);
+const atText = (mention: Mention) => `<at>${mention.name}</at>`;
+const mentionEntities = (mentions: Mention[]) =>
+  teamsMentions(mentions).map((m) => ({ type: 'mention', text: atText(m), mentioned: { id: m.aadObjectId, name: m.name } }));
+const mentionLine = (mentions: Mention[]) => mentions.map((m) => (m.aadObjectId ? atText(m) : m.name)).join(', ');
+
+const textBlock = (text: string, extra: object = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
+
+export function specialistRequestCard(view: SpecialistRequestView): object {
+  const facts = [
+    { title: 'Priority', value: priorityLabels[view.priority] },
+    { title: 'Account', value: view.accountName ?? '—' },
+    { title: 'Tags', value: view.tags.join(', ') || '—' },
+    { title: 'Asked by', value: view.askedBy },
+  ];
+  const body = [
+    textBlock(`${view.caseKey} · ${view.title}`, { weight: 'Bolder', size: 'Medium' }),
+    textBlock(view.mentions.length ? `${mentionLine(view.mentions)} — could you help with this case?` : 'Specialists for this case'),
+    { type: 'FactSet', facts },
+    ...(view.description ? [textBlock(view.description, { isSubtle: true, maxLines: 8, separator: true })] : []),
+    ...(view.notes.length ? [textBlock(view.notes.join('\n\n'), { size: 'Small', isSubtle: true })] : []),
+    textBlock('Reply in this thread: the support team sees your replies in Slack, and theirs appear here.', { size: 'Small', isSubtle: true }),
+  ];
+  return card(body, teamsMentions(view.mentions));
+}
+
+export function fallbackCard(view: SpecialistFallbackView): object {
+  const who = view.mentions.length ? `${mentionLine(view.mentions)} — ` : '';
+  return card(
+    [textBlock(`${who}nobody with ${view.tag} is available for ${view.caseKey} · ${view.title} (${view.reason}).`, { color: 'Attention' })],
+    teamsMentions(view.mentions),
+  );
+}
+
+export function escalatedCard(view: CaseEscalatedView): object {
+  const text = view.agent
+    ? `${mentionLine([view.agent])} — ${view.caseKey} · ${view.title} was escalated to you by ${view.by}.`
+    : `${view.caseKey} · ${view.title} was escalated by ${view.by}, but ${view.reason ?? 'no agent is available'}.`;
+  return card([textBlock(text)], view.agent ? teamsMentions([view.agent]) : []);
+}
+
+/** A mirrored Slack message: author first, files as links; markdown special characters in the text are escaped. */
+export function bridgedMessage(view: BridgedMessageView): TeamsMessage {
+  const origin = view.from === 'slack' ? 'Slack' : 'Teams';
+  const files = view.files.map((file) => `📎 [${escapeMarkdown(file.name)}](${file.url})`);
+  const lines = [`**${escapeMarkdown(view.author)}** (${origin})${view.edited ? ' _(edited)_' : ''}`, escapeMarkdown(view.text), ...files].filter(Boolean);
+  return textMessage(lines.join('\n\n'));
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`);
+}

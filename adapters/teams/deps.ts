@@ -1,0 +1,19 @@
+import type { CaseService, IntakeService } from '../../src/cases/index.js';
+import type { Inbox } from '../../src/inbox/index.js';
+import type { Logger } from '../../src/logger.js';
+import type { Directory } from '../../src/people/index.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { BridgeService } from '../../src/specialists/index.js';
+import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
+
+/** What the Teams routes need from the core; passed in, never built inside. */
+export interface TeamsDeps {
+  directory: Directory;
+  inbox: Inbox;
+  intake: IntakeService;
+  cases: CaseService;
+  bridge: BridgeService;
+  conversations: ConversationRefs;
+  clock: Clock;
+  logger: Logger;
+}

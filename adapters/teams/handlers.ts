@@ -1,0 +1,82 @@
+import type { Actor } from '../../src/cases/index.js';
+import { activitySchema, conversationTypeOf, filesOf, mentionsBot, plainText, tenantOf, threadOf, type Activity } from './activity.js';
+import type { TeamsDeps } from './deps.js';
+import { teamsInboxKinds } from './kinds.js';
+
+/** Registers the inbox handlers that finish Teams work after the 200. */
+export function registerTeamsHandlers(deps: TeamsDeps): void {
+  const { inbox, directory } = deps;
+  const workspace = directory.workspace;
+  const at = (activity: Activity) => (activity.timestamp ? new Date(activity.timestamp) : deps.clock.now());
+  const author = (activity: Activity): Actor => ({
+    platform: 'teams',
+    userId: activity.from.aadObjectId ?? activity.from.id,
+    ...(activity.from.name ? { name: activity.from.name } : {}),
+  });
+  const isTeamMember = (activity: Activity) => directory.teamsMember(activity.from.aadObjectId) !== undefined;
+  const isSpecialistChannel = (channel: string) => channel === directory.config.teams.specialistChannel;
+
+  /** Every activity refreshes the conversation's reference, so proactive messages work after restarts. */
+  const remember = (activity: Activity) => {
+    const { channel } = threadOf(activity);
+    return deps.conversations.save(
+      {
+        workspace,
+        conversationId: channel,
+        conversationType: conversationTypeOf(activity),
+        serviceUrl: activity.serviceUrl,
+        tenantId: tenantOf(activity) ?? null,
+        teamId: activity.channelData?.team?.id ?? null,
+        botId: activity.recipient.id,
+        botName: activity.recipient.name ?? null,
+        installed: true,
+      },
+      deps.clock.now(),
+    );
+  };
+
+  inbox.on(teamsInboxKinds.installed, async (raw) => {
+    const activity = activitySchema.parse(raw);
+    if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await remember(activity);
+  });
+
+  inbox.on(teamsInboxKinds.message, async (raw) => {
+    const activity = activitySchema.parse(raw);
+    await remember(activity);
+    if (!activity.id || activity.from.id === activity.recipient.id) return;
+    const { channel, rootId } = threadOf(activity);
+    const type = conversationTypeOf(activity);
+    const text = plainText(activity);
+    const isReply = type === 'channel' && rootId !== null && rootId !== activity.id;
+
+    if (isReply && isSpecialistChannel(channel)) {
+      await deps.bridge.postedInTeams({ workspace, channel, threadId: rootId, messageId: activity.id, author: bridgeAuthor(activity), text, files: filesOf(activity), at: at(activity) });
+      return;
+    }
+    if (isReply) {
+      await deps.cases.recordThreadMessage({ workspace, channel, threadTs: rootId, ts: activity.id, author: author(activity), fromTeam: isTeamMember(activity), text, at: at(activity) });
+      return;
+    }
+    // A new case: a 1:1 message, or an @mention of the bot, from someone outside the team.
+    const asksBot = type === 'personal' || mentionsBot(activity);
+    if (!asksBot || isTeamMember(activity) || isSpecialistChannel(channel)) return;
+    const accountId = (type === 'channel' ? directory.teamsCustomerChannel(channel) : directory.accountOfTenant(tenantOf(activity)))?.id ?? null;
+    await deps.intake.captureMessage({ workspace, channel, ts: activity.id, author: author(activity), text, permalink: null, at: at(activity), accountId });
+  });
+
+  inbox.on(teamsInboxKinds.edited, async (raw) => {
+    const activity = activitySchema.parse(raw);
+    const { channel, rootId } = threadOf(activity);
+    if (!activity.id || !rootId || !isSpecialistChannel(channel)) return;
+    await deps.bridge.editedInTeams({ workspace, channel, threadId: rootId, messageId: activity.id, author: bridgeAuthor(activity), text: plainText(activity), files: filesOf(activity), at: at(activity) });
+  });
+
+  inbox.on(teamsInboxKinds.deleted, async (raw) => {
+    const activity = activitySchema.parse(raw);
+    const { channel, rootId } = threadOf(activity);
+    if (!activity.id || !rootId || !isSpecialistChannel(channel)) return;
+    await deps.bridge.deletedInTeams({ workspace, channel, threadId: rootId, messageId: activity.id });
+  });
+}
+
+const bridgeAuthor = (activity: Activity) => ({ userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? 'Someone in Teams' });

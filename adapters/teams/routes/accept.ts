@@ -1,0 +1,37 @@
+import type { TurnContext } from 'botbuilder';
+import { activitySchema, tenantOf, type Activity } from '../activity.js';
+import type { TeamsDeps } from '../deps.js';
+
+/**
+ * Every route does the same before the 200: parse the activity, check its tenant, and store it in
+ * the inbox under its Bot Framework id (so a redelivery is handled once). A database error fails
+ * the request and the Bot Framework retries it.
+ */
+export function accept(deps: TeamsDeps, kind: string) {
+  return async (context: TurnContext): Promise<void> => {
+    const parsed = activitySchema.safeParse(context.activity);
+    if (!parsed.success) {
+      deps.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'teams: activity not understood; ignored');
+      return;
+    }
+    const activity = parsed.data;
+    if (!tenantAllowed(deps, activity)) {
+      deps.logger.warn({ tenant: tenantOf(activity) }, 'teams: activity from a tenant that is neither ours nor a customer’s; ignored');
+      return;
+    }
+    const id = activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`;
+    await deps.inbox.acceptAndDispatch({
+      workspace: deps.directory.workspace,
+      deliveryKey: `teams:${activity.type}:${id}:${activity.channelData?.eventType ?? ''}:${activity.timestamp ?? ''}`,
+      kind,
+      payload: activity,
+    });
+  };
+}
+
+/** With a tenant configured, only it and the customers' tenants may talk to tugi. */
+function tenantAllowed(deps: TeamsDeps, activity: Activity): boolean {
+  const ours = deps.directory.config.teams.tenantId;
+  const tenant = tenantOf(activity);
+  return !ours || tenant === ours || deps.directory.accountOfTenant(tenant) !== undefined;
+}

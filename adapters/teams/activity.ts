@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
-/** The fields tugi uses from a Bot Framework activity, parsed at the edge; the rest is ignored. */
+/**
+ * The fields tugi uses from a Bot Framework activity, parsed at the edge; everything else is
+ * dropped (the inbox stores this, and raw payloads may carry keys MongoDB refuses).
+ */
 export const activitySchema = z.object({
   type: z.string(),
   id: z.string().optional(),
-  timestamp: z.string().optional(),
+  // botbuilder has already turned it into a Date; the inbox stores the ISO text.
+  timestamp: z
+    .union([z.string(), z.date()])
+    .transform((value) => (typeof value === 'string' ? value : value.toISOString()))
+    .optional(),
   serviceUrl: z.string().url(),
   channelId: z.string(),
   from: z.object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() }),
@@ -16,8 +23,8 @@ export const activitySchema = z.object({
   }),
   text: z.string().optional(),
   replyToId: z.string().optional(),
-  entities: z.array(z.object({ type: z.string(), mentioned: z.object({ id: z.string() }).optional() }).loose()).optional(),
-  attachments: z.array(z.object({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() }).loose()).optional(),
+  entities: z.array(z.object({ type: z.string(), mentioned: z.object({ id: z.string() }).optional() })).optional(),
+  attachments: z.array(z.object({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() })).optional(),
   membersAdded: z.array(z.object({ id: z.string() })).optional(),
   membersRemoved: z.array(z.object({ id: z.string() })).optional(),
   channelData: z
@@ -27,7 +34,7 @@ export const activitySchema = z.object({
       team: z.object({ id: z.string() }).optional(),
       channel: z.object({ id: z.string() }).optional(),
     })
-    .loose()
+    
     .optional(),
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids } from '../fixtures/config.js';
+import { clickCardAction, select } from '../support/card-actions.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -16,20 +17,7 @@ async function openCase(text: string) {
   return (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
 }
 
-let clicks = 0;
-function click(caseId: string, actionId: string, extra: Record<string, unknown> = {}, user = ids.agent) {
-  clicks += 1;
-  return h.interaction({
-    type: 'block_actions',
-    team: { id: ids.team },
-    user: { id: user },
-    trigger_id: `click-${clicks}`,
-    response_url: h.slack.responseUrl(`click-${clicks}`),
-    container: { type: 'message', channel_id: ids.triage },
-    actions: [{ action_id: actionId, block_id: `case:${caseId}`, type: 'button', ...extra }],
-  }).then((response) => ({ response, responsePath: `/respond/click-${clicks}` }));
-}
-const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
+const click = (caseId: string, actionId: string, extra: Record<string, unknown> = {}, user = ids.agent) => clickCardAction(h, caseId, actionId, extra, user);
 const privateAnswer = (path: string) => eventually(() => {
   const found = h.slack.responses.find((r) => r.path === path);
   expect(found).toBeDefined();

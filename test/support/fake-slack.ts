@@ -94,6 +94,7 @@ export class FakeSlack {
         this.tsCounter += 1;
         return { ok: true, channel: args.channel, ts: `1800000000.${String(this.tsCounter).padStart(6, '0')}` };
       case 'chat.update':
+      case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'chat.getPermalink':
         return { ok: true, permalink: `https://tugi-test.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };

@@ -1,20 +1,27 @@
 import { pino } from 'pino';
 import { startTugi, type Tugi } from '../../src/main.js';
+import type { TeamsOptions } from '../../adapters/teams/app.js';
 import type { WorkspaceConfig } from '../../src/config/index.js';
 import { testConfig, ids } from '../fixtures/config.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { FakeSlack } from './fake-slack.js';
+import { FakeBotConnector } from './fake-bot-connector.js';
+import { postActivity } from './teams-activities.js';
 import { eventEnvelope, nextTs, postToSlackEndpoint, signingSecret, type SendOptions } from './slack-requests.js';
 
 export interface Harness {
   tugi: Tugi;
   slack: FakeSlack;
+  /** The Bot Connector Teams activities name as their serviceUrl. */
+  connector: FakeBotConnector;
   db: TestDatabase;
   baseUrl: string;
   event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): ReturnType<typeof postToSlackEndpoint>;
   customerMessage(text: string, options?: { channel?: string; user?: string; ts?: string; threadTs?: string; eventId?: string }): Promise<{ ts: string; status: number }>;
   command(text: string, options?: { user?: string; channel?: string; triggerId?: string }): ReturnType<typeof postToSlackEndpoint>;
   interaction(payload: Record<string, unknown>, options?: SendOptions): ReturnType<typeof postToSlackEndpoint>;
+  /** Posts a Bot Framework activity to /api/messages; returns the HTTP status. */
+  teams(activity: object): Promise<number>;
   /** Waits until background intake and outbox delivery are done. */
   settle(): Promise<void>;
   /** Starts another tugi on the same database (a restart, or a second replica). */
@@ -22,9 +29,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack } = {}): Promise<Harness> {
+export async function startHarness(options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions } = {}): Promise<Harness> {
   const db = options.db ?? (await openTestDatabase());
   const slack = options.slack ?? (await new FakeSlack().start());
+  const connector = await new FakeBotConnector().start();
   const config = options.config ?? testConfig;
   const others: Tugi[] = [];
   const boot = async (connection = db.connection) =>
@@ -34,6 +42,8 @@ export async function startHarness(options: { config?: WorkspaceConfig; db?: Tes
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       slack: { botToken: 'xoxb-test-token', signingSecret, apiUrl: slack.apiUrl },
+      // Tests post activities without Bot Framework tokens (security tests configure credentials).
+      teams: options.teams ?? { allowUnauthenticated: true },
       channelIntervalMs: 0,
       processEvery: 200,
     });
@@ -44,8 +54,10 @@ export async function startHarness(options: { config?: WorkspaceConfig; db?: Tes
   const harness: Harness = {
     tugi,
     slack,
+    connector,
     db,
     baseUrl,
+    teams: (activity) => postActivity(baseUrl, activity),
     event: (event, opts = {}) => postToSlackEndpoint(baseUrl, JSON.stringify(eventEnvelope(event, opts.eventId)), 'application/json', opts),
     async customerMessage(text, opts = {}) {
       const ts = opts.ts ?? nextTs();
@@ -92,6 +104,7 @@ export async function startHarness(options: { config?: WorkspaceConfig; db?: Tes
     async stop() {
       for (const t of [...others, tugi]) await t.stop();
       await slack.stop();
+      await connector.stop();
       await db.drop();
     },
   };

@@ -12,6 +12,7 @@ import {
   threadMessagePayload,
 } from './kinds.js';
 import { fetchMessage, permalinkOf, respondPrivately } from './slack-reads.js';
+import { plainFromSlack } from './plain-text.js';
 
 /** Registers the inbox handlers that finish Slack intake after the acknowledgement. */
 export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void {
@@ -59,13 +60,14 @@ export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void
   // The case's internal thread, mirrored to its Teams specialist thread by the bridge.
   const { bridge, directory } = deps;
   const author = (user: string) => ({ userId: user, name: directory.teamMember(user)?.name ?? user });
+  const plain = (text: string) => plainFromSlack(text, (id) => directory.teamMember(id)?.name);
   inbox.on(slackInboxKinds.internalPost, async (raw) => {
     const p = internalPostPayload.parse(raw);
-    await bridge.postedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts, author: author(p.user), at: tsToDate(p.ts) });
+    await bridge.postedInSlack({ ...p, text: plain(p.text), threadId: p.threadTs, messageId: p.ts, author: author(p.user), at: tsToDate(p.ts) });
   });
   inbox.on(slackInboxKinds.internalEdit, async (raw) => {
     const p = internalEditPayload.parse(raw);
-    await bridge.editedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts, author: author(p.user), files: [], at: tsToDate(p.editedAt) });
+    await bridge.editedInSlack({ ...p, text: plain(p.text), threadId: p.threadTs, messageId: p.ts, author: author(p.user), files: [], at: tsToDate(p.editedAt) });
   });
   inbox.on(slackInboxKinds.internalDelete, async (raw) => {
     const p = internalThreadPayload.parse(raw);

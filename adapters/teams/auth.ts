@@ -1,4 +1,5 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, StatusCodes } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 
 export interface TeamsOptions {
@@ -35,11 +36,45 @@ export function createTeamsAdapter(options: TeamsOptions): TeamsAdapter {
           MicrosoftAppTenantId: options.tenantId,
         }
       : {};
-  return new TeamsAdapter(
-    {
-      ...credentials,
-      ...(options.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl } : {}),
-    },
+  const adapter = new TeamsAdapter(
+    { ...credentials, ...(options.openIdMetadataUrl ? publicCloudWithMetadata(options.openIdMetadataUrl) : {}) },
     new ConfigurationServiceClientCredentialFactory(credentials),
   );
+  refuseBadTokensWith401(adapter);
+  return adapter;
+}
+
+/**
+ * botbuilder answers 401 only for its own AuthenticationError; a token whose signature or format
+ * the JWT library rejects escapes as a plain error and becomes a 500, which invites retries of a
+ * forged request. Any failure to authenticate is a 401.
+ */
+function refuseBadTokensWith401(adapter: TeamsAdapter): void {
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, StatusCodes.UNAUTHORIZED);
+    }
+  };
+}
+
+/**
+ * botbuilder takes either none or all of the cloud's endpoints: overriding one means restating
+ * the public cloud's others.
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

@@ -32,8 +32,9 @@ export function createTeamsApp(options: TeamsOptions, http: Express, deps: Teams
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  // Rethrown, not logged here: an inbound failure becomes a 500 (the Bot Framework retries it), and
+  // an outbound one reaches the outbox, which logs it and retries on its own terms.
   application.error(async (_context, error) => {
-    deps.logger.error({ err: error }, 'teams activity failed');
     throw error;
   });
   registerRoutes(application, deps);

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { adaptiveCardContentType, renderTeamsView } from '../../adapters/teams/cards/render.js';
+import type { Mention, View } from '../../src/messages/index.js';
+
+// The package's UMD build runs in Node (its ES build imports extensionless paths Node cannot resolve).
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+/** Everything the official Adaptive Cards parser and validator report about a card. */
+function problems(card: object): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+  return [...events, ...parsed.validateProperties().validationEvents.map((event) => event.message)];
+}
+
+const ann: Mention = { name: 'Ann Specialist', slackUserId: null, aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
+const sven: Mention = { name: 'Sven Billing', slackUserId: 'U0SVEN', aadObjectId: null };
+const request = {
+  kind: 'specialists.request' as const,
+  caseKey: 'CS-7',
+  title: 'VPN <drops> & reconnects',
+  description: 'Since **Monday** morning\nline two',
+  priority: 'P1' as const,
+  accountName: 'Acme Ltd',
+  tags: ['network'],
+  askedBy: 'Mari Tamm',
+  mentions: [ann, sven],
+  notes: ['network: asked Ann Specialist, Sven Billing'],
+};
+const cardViews: View[] = [
+  request,
+  { ...request, mentions: [], description: '', notes: [], accountName: null },
+  { kind: 'specialists.fallback', caseKey: 'CS-7', title: 'VPN', tag: 'billing', reason: 'Sven is outside working hours', mentions: [ann] },
+  { kind: 'specialists.fallback', caseKey: 'CS-7', title: 'VPN', tag: 'billing', reason: 'nobody has this skill', mentions: [] },
+  { kind: 'case.escalated', caseKey: 'CS-7', title: 'VPN', by: 'Jaan', agent: ann, reason: null },
+  { kind: 'case.escalated', caseKey: 'CS-7', title: 'VPN', by: 'Jaan', agent: null, reason: 'no agent is available' },
+];
+
+describe('Teams Adaptive Cards', () => {
+  it.each(cardViews.map((view) => [view.kind, view] as const))('%s parses and validates without a warning', (_kind, view) => {
+    const activity = renderTeamsView(view);
+    const [attachment] = activity.attachments!;
+    expect(attachment!.contentType).toBe(adaptiveCardContentType);
+    expect(problems(attachment!.content as object)).toEqual([]);
+    expect(activity.summary).toContain('CS-7');
+  });
+
+  it('the checker does find problems, so a clean result means something', () => {
+    expect(problems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x', color: 'Purple' }, { type: 'Bogus' }] })).toHaveLength(2);
+  });
+
+  it('mentions exactly the people with a Teams identity, with matching <at> text and entities', () => {
+    const card = renderTeamsView(request).attachments![0]!.content as { body: { text?: string }[]; msteams: { entities: { text: string; mentioned: { id: string } }[] } };
+    expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Ann Specialist</at>', mentioned: { id: ann.aadObjectId, name: 'Ann Specialist' } }]);
+    expect(card.body[1]!.text).toBe('<at>Ann Specialist</at>, Sven Billing — could you help with this case?');
+  });
+
+  it('customer texts and mirrored messages are markdown messages, with the mirrored text escaped', () => {
+    expect(renderTeamsView({ kind: 'case.joined', language: 'et', caseKey: 'CS-1' }).text).toBe('Lisasime selle sõnumi teie pöördumisele **CS-1**.');
+    const mirrored = renderTeamsView({ kind: 'bridge.message', caseKey: 'CS-1', author: 'Mari', from: 'slack', text: 'use *this* <b>', files: [{ name: 'a.log', url: 'https://x/a.log' }], edited: false, deleted: false });
+    expect(mirrored.text).toBe('**Mari** (Slack)\n\nuse \\*this\\* \\<b\\>\n\n📎 [a.log](https://x/a.log)');
+  });
+});

@@ -18,6 +18,10 @@ export interface InboundEvent {
 export type InboxHandler = (payload: unknown) => Promise<void>;
 
 const maxAttempts = 8;
+type PendingRecord = Pick<InboxDocument, '_id' | 'kind' | 'payload' | 'attempts'>;
+/** A record this replica has just accepted, handled from memory. */
+type FreshRecord = PendingRecord & { acceptedAt: Date };
+
 /** The recovery sweep leaves fresh records to the replica that accepted them. */
 const recoverAfterMs = 5_000;
 
@@ -77,33 +81,58 @@ export class Inbox {
    * so none of its database work queues in front of it.
    */
   async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
+    const acceptedAt = this.clock.now();
     const accepted = await this.accept(event);
     if (accepted) {
       const id = `${event.workspace}:${event.deliveryKey}`;
-      this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.background.run(() => this.process(id))));
+      const fresh = { _id: id, kind: event.kind, payload: JSON.stringify(event.payload), attempts: 0, acceptedAt };
+      this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.background.run(() => this.process(id, fresh))));
     }
     return accepted;
   }
 
-  /** Handles one record, unless another replica is on it or its retry time has not come. */
-  async process(id: string): Promise<void> {
-    await this.lock.tryLock(`inbox:${id}`, async () => {
-      const record = await this.models.inbox.findById(id).lean<InboxDocument>();
-      if (record?.state !== 'pending' || (record.notBefore && record.notBefore > this.clock.now())) return;
-      const attempts = record.attempts + 1;
-      const handler = this.handlers.get(record.kind);
-      try {
-        if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
-        await handler(JSON.parse(record.payload));
-        await this.models.inbox.updateOne({ _id: id }, { $set: { state: 'done', attempts, doneAt: this.clock.now() } });
-        this.metrics.inboxHandled(record.kind, 'done');
-      } catch (error) {
-        await this.fail(record, attempts, error);
-      }
-    });
+  /**
+   * Handles one record, unless another replica is on it or its retry time has not come. A record
+   * this replica has just accepted is handled straight from memory, without a lease: the sweep
+   * leaves records alone for `recoverAfterMs`, so nobody else can be on it yet.
+   */
+  async process(id: string, fresh?: FreshRecord): Promise<void> {
+    if (fresh && this.isFresh(fresh)) return this.handle(fresh);
+    // Once the outcome is written, a later holder of the lease finds nothing to do: no need to wait for its release.
+    await this.lock.tryLock(
+      `inbox:${id}`,
+      async () => {
+        const record = await this.loadPending(id);
+        if (record) await this.handle(record);
+      },
+      { releaseInBackground: true },
+    );
   }
 
-  private async fail(record: InboxDocument, attempts: number, error: unknown): Promise<void> {
+  private async handle(record: PendingRecord): Promise<void> {
+    const attempts = record.attempts + 1;
+    const handler = this.handlers.get(record.kind);
+    try {
+      if (!handler) throw new Error(`no inbox handler for ${record.kind}`);
+      await handler(JSON.parse(record.payload));
+      await this.models.inbox.updateOne({ _id: record._id }, { $set: { state: 'done', attempts, doneAt: this.clock.now() } });
+      this.metrics.inboxHandled(record.kind, 'done');
+    } catch (error) {
+      await this.fail(record, attempts, error);
+    }
+  }
+
+  private isFresh(record: FreshRecord): boolean {
+    return this.clock.now().getTime() - record.acceptedAt.getTime() < recoverAfterMs / 2;
+  }
+
+  private async loadPending(id: string): Promise<PendingRecord | undefined> {
+    const record = await this.models.inbox.findById(id).lean<InboxDocument>();
+    if (record?.state !== 'pending' || (record.notBefore && record.notBefore > this.clock.now())) return undefined;
+    return record;
+  }
+
+  private async fail(record: PendingRecord, attempts: number, error: unknown): Promise<void> {
     // A user's mistake will not get better on retry; anything else may (database blip, platform outage).
     const final = asCodedError(error) !== undefined || attempts >= maxAttempts;
     const lastError = error instanceof Error ? error.message : String(error);

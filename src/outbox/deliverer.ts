@@ -18,10 +18,17 @@ const maxIdleMs = 30_000;
 /** Done: sent, or given up. Otherwise the channel waits until `next` (a failure, a 429, a parent, another sender). */
 type Outcome = { done: true } | { done: false; next: Date };
 
+type PendingMessage = Awaited<ReturnType<OutboxRepository['getPending']>>;
+
+/** How many of a channel's messages are read ahead of their turn. */
+const readAhead = 16;
+/** Leases last 15 s (see LeaseLock); a channel's run stops well before, and the next pass takes a fresh one. */
+const leaseRenewAfterMs = 7_000;
+
 /**
  * Sends pending outbox messages in the order they were written, per channel: a message that
- * must wait holds the messages behind it in its channel, never the other channels. Each send
- * holds the message's lease, so replicas never send one twice; failures are rescheduled with
+ * must wait holds the messages behind it in its channel, never the other channels. Sending to a
+ * channel holds its lease, so replicas never send a message twice; failures are rescheduled with
  * backoff, and a 429 waits exactly its Retry-After.
  */
 export class OutboxDeliverer {
@@ -81,57 +88,87 @@ export class OutboxDeliverer {
     return waits.reduce<Date | undefined>((earliest, at) => (at && (!earliest || at < earliest) ? at : earliest), undefined);
   }
 
+  /**
+   * Delivers one channel's due messages in order, holding the channel's lease: one replica sends
+   * to a channel at a time, and re-reads each message under the lease, so none is sent twice.
+   * Messages are read `readAhead` at a time; each delivery is recorded in the background while
+   * the next one goes out, and the lease is held until every record is written. A long run gives
+   * the lease up halfway through its term and carries on in the next pass.
+   */
   private async deliverChannel(entries: OutboxQueueEntry[]): Promise<Date | undefined> {
-    for (const entry of entries) {
-      if (this.stopped) return undefined;
-      if (entry.nextAttemptAt > this.clock.now()) return entry.nextAttemptAt;
-      const outcome = await this.deliverOne(entry);
-      if (!outcome.done) return outcome.next;
+    const first = entries[0]!;
+    const lease = await this.lock.acquire(`outbox:${first.workspace}:${first.channel}`);
+    // Another replica is sending to this channel; look again shortly.
+    if (!lease) return this.later(250);
+    const heldSince = Date.now();
+    const recording: Promise<unknown>[] = [];
+    try {
+      for (let start = 0; start < entries.length; start += readAhead) {
+        if (this.stopped) return undefined;
+        if (Date.now() - heldSince > leaseRenewAfterMs) return this.clock.now();
+        const chunk = entries.slice(start, start + readAhead);
+        const now = this.clock.now();
+        const firstLater = chunk.findIndex((entry) => entry.nextAttemptAt > now);
+        const due = firstLater === -1 ? chunk : chunk.slice(0, firstLater);
+        const messages = await Promise.all(due.map((entry) => this.repository.getPending(entry, now)));
+        for (const message of messages) {
+          if (this.stopped) return undefined;
+          const outcome = await this.deliverRead(message, recording);
+          if (!outcome.done) return outcome.next;
+        }
+        if (firstLater !== -1) return chunk[firstLater]!.nextAttemptAt;
+      }
+      return undefined;
+    } finally {
+      await Promise.allSettled(recording);
+      await lease.release();
     }
-    return undefined;
   }
 
-  private async deliverOne(entry: OutboxQueueEntry): Promise<Outcome> {
-    const wait = this.pacer.waitFor(entry.channel, this.clock.now().getTime());
+  private async deliverRead(message: PendingMessage, recording: Promise<unknown>[]): Promise<Outcome> {
+    if (message === 'finished') return { done: true }; // another sender finished it
+    if (message === 'not-stored-yet') return { done: false, next: this.later(parentWaitMs) };
+    if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
+    const wait = this.pacer.waitFor(message.channel, this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
-    const result = await this.lock.tryLock(`outbox:${entry._id}`, async (): Promise<Outcome> => {
-      const message = await this.repository.getPending(entry, this.clock.now());
-      if (message === 'finished') return { done: true }; // another sender finished it
-      if (message === 'not-stored-yet') return { done: false, next: this.later(parentWaitMs) };
-      if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
-      return this.send(message);
-    });
-    // Another replica is sending it: the rest of this channel waits behind it.
-    return result.ran ? result.value : { done: false, next: this.later(250) };
+    const sent = await this.send(message);
+    recording.push(sent.recorded);
+    return sent.outcome;
   }
 
-  private async send(message: OutboxDocument): Promise<Outcome> {
+  private async send(message: OutboxDocument): Promise<{ outcome: Outcome; recorded: Promise<unknown> }> {
+    const now = async (outcome: Promise<Outcome>) => ({ outcome: await outcome, recorded: Promise.resolve() });
     const attempt = message.attempts + 1;
-    const parent = async (key: string | null | undefined) => (key ? this.repository.getByKey(message.workspace, key) : null);
+    const parent = (key: string | null | undefined) => (key ? this.repository.getParent(message.workspace, key) : null);
     const [threadParent, target] = await Promise.all([parent(message.threadOfKey), parent(message.targetKey)]);
     if (threadParent?.state === 'dead' || target?.state === 'dead') {
-      return this.giveUp(message, message.attempts, 'its parent message could not be delivered');
+      return now(this.giveUp(message, message.attempts, 'its parent message could not be delivered'));
     }
     if ((message.threadOfKey && !threadParent?.messageId) || (message.targetKey && !target?.messageId)) {
-      return this.retryAt(message, message.attempts, this.later(parentWaitMs), 'waiting for parent message');
+      return now(this.retryAt(message, message.attempts, this.later(parentWaitMs), 'waiting for parent message'));
     }
     const platform = this.platforms.get(message.platform);
-    if (!platform) return this.giveUp(message, attempt, `no platform ${message.platform}`);
+    if (!platform) return now(this.giveUp(message, attempt, `no platform ${message.platform}`));
+    let messageId: string;
     try {
-      const { messageId } = await platform.deliver({
+      ({ messageId } = await platform.deliver({
         op: message.op,
         channel: message.channel,
         threadId: message.threadTs ?? threadParent?.messageId ?? null,
         targetId: target?.messageId ?? null,
         view: JSON.parse(message.view) as View,
-      });
-      this.pacer.sent(message.channel, this.clock.now().getTime());
-      await this.repository.markSent(message, attempt, messageId, this.clock.now());
-      this.metrics.outboxDelivered(message.platform, 'sent');
-      return { done: true };
+      }));
     } catch (error) {
-      return this.handleFailure(message, attempt, error);
+      return now(this.handleFailure(message, attempt, error));
     }
+    this.pacer.sent(message.channel, this.clock.now().getTime());
+    this.metrics.outboxDelivered(message.platform, 'sent');
+    // Replies to it may go out before its record is written: they find its id in memory.
+    this.repository.noteDelivered(message, messageId);
+    const recorded = this.repository
+      .markSent(message, attempt, messageId, this.clock.now())
+      .catch((error: unknown) => this.logger.error({ err: error, key: message.key }, 'outbox: sent, but the delivery could not be recorded'));
+    return { outcome: { done: true }, recorded };
   }
 
   private async handleFailure(message: OutboxDocument, attempt: number, error: unknown): Promise<Outcome> {

@@ -9,6 +9,14 @@ export type NewOutboxEntry = Pick<
 /** `_id` is `<workspace>:<delivery key>`: enqueueing is idempotent and parents are found by primary key. */
 const idOf = (workspace: string, key: string) => `${workspace}:${key}`;
 
+const maxRemembered = 10_000;
+
+/** A bounded memo: the oldest entry goes when it is full. */
+function remember(memo: Map<string, string>, key: string, value: string): void {
+  if (memo.size >= maxRemembered) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+}
+
 /** A queue entry whose message never arrived (its writer died in between) is dropped after this. */
 const orphanAfterMs = 60_000;
 
@@ -19,6 +27,11 @@ const orphanAfterMs = 60_000;
  */
 export class OutboxRepository {
   private lastPosition = 0;
+  // What never changes once written, and is looked up for every reply in a busy thread.
+  /** Platform ids of delivered messages, by outbox id. */
+  private readonly deliveredIds = new Map<string, string>();
+  /** Anchor keys, by `<workspace>:<channel>:<platform id>`. */
+  private readonly anchorKeys = new Map<string, string>();
 
   constructor(private readonly models: Pick<Models, 'outbox' | 'outboxQueue' | 'outboxAnchors'>) {}
 
@@ -75,19 +88,46 @@ export class OutboxRepository {
     return this.getById(idOf(workspace, key));
   }
 
+  /**
+   * Records the delivery. The three writes are independent: a crash between them leaves either a
+   * queue entry whose message is already sent (dropped on the next pass) or a sent message no
+   * longer queued, never a second send.
+   */
   async markSent(message: OutboxDocument, attempts: number, messageId: string, now: Date): Promise<void> {
     const id = message._id;
-    if (message.anchor && message.op === 'post') {
-      const anchorId = `${message.workspace}:${message.channel}:${messageId}`;
-      await insertedOnce(this.models.outboxAnchors.create({ _id: anchorId, workspace: message.workspace, key: message.key }));
-    }
-    await this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } });
-    await this.dequeue(id);
+    // Only a top-level message can start a thread that replies (from either platform) point at.
+    const startsThread = message.anchor && message.op === 'post' && !message.threadTs && !message.threadOfKey;
+    await Promise.all([
+      startsThread &&
+        insertedOnce(this.models.outboxAnchors.create({ _id: `${message.workspace}:${message.channel}:${messageId}`, workspace: message.workspace, key: message.key })),
+      this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } }),
+      this.dequeue(id),
+    ]);
+    remember(this.deliveredIds, id, messageId);
+  }
+
+  /** Makes a delivered message's platform id known at once, before its record is written. */
+  noteDelivered(message: Pick<OutboxDocument, '_id'>, messageId: string): void {
+    remember(this.deliveredIds, message._id, messageId);
+  }
+
+  /** The parent a reply threads under or an edit targets: delivered (with its platform id), dead, or not yet. */
+  async getParent(workspace: string, key: string): Promise<Pick<OutboxDocument, 'state' | 'messageId'> | null> {
+    const id = idOf(workspace, key);
+    const known = this.deliveredIds.get(id);
+    if (known) return { state: 'sent', messageId: known };
+    const parent = await this.getById(id);
+    if (parent?.state === 'sent' && parent.messageId) remember(this.deliveredIds, id, parent.messageId);
+    return parent;
   }
 
   /** The key of the anchor message (a case card, a specialist thread) delivered as `messageId` in `channel`. */
   async keyOfAnchor(workspace: string, channel: string, messageId: string): Promise<string | undefined> {
-    const anchor = await this.models.outboxAnchors.findById(`${workspace}:${channel}:${messageId}`).lean<{ key: string }>();
+    const id = `${workspace}:${channel}:${messageId}`;
+    const known = this.anchorKeys.get(id);
+    if (known) return known;
+    const anchor = await this.models.outboxAnchors.findById(id).lean<{ key: string }>();
+    if (anchor) remember(this.anchorKeys, id, anchor.key);
     return anchor?.key;
   }
 

@@ -16,6 +16,10 @@ const waitLimitMs = 20_000;
  * read-modify-write, so conditional updates cannot serve as claims. A lease whose holder died
  * is taken over through a second unique insert (a takeover marker), so only one waiter breaks it.
  */
+export interface Lease {
+  release(): Promise<void>;
+}
+
 export class LeaseLock {
   private readonly owner = randomUUID();
 
@@ -28,27 +32,45 @@ export class LeaseLock {
   async withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
     const started = Date.now();
     for (;;) {
-      const token = await this.tryAcquire(name);
-      if (token) return this.runAndRelease(name, token, task);
+      const lease = await this.acquire(name);
+      if (lease) {
+        try {
+          return await task();
+        } finally {
+          await lease.release();
+        }
+      }
       if (Date.now() - started > waitLimitMs) throw new Error(`Timed out waiting for lock ${name}`);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
 
-  /** Runs `task` if the lease is free right now; `{ ran: false }` when someone else holds it. */
-  async tryLock<T>(name: string, task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
-    const token = await this.tryAcquire(name);
-    if (!token) return { ran: false };
-    return { ran: true, value: await this.runAndRelease(name, token, task) };
+  /**
+   * Runs `task` if the lease is free right now; `{ ran: false }` when someone else holds it.
+   * `releaseInBackground` returns without waiting for the release: for tasks whose outcome is
+   * already recorded, so a later holder would find nothing left to do.
+   */
+  async tryLock<T>(
+    name: string,
+    task: () => Promise<T>,
+    options: { releaseInBackground?: boolean } = {},
+  ): Promise<{ ran: true; value: T } | { ran: false }> {
+    const lease = await this.acquire(name);
+    if (!lease) return { ran: false };
+    try {
+      return { ran: true, value: await task() };
+    } finally {
+      const released = lease.release();
+      if (!options.releaseInBackground) await released;
+    }
   }
 
-  private async runAndRelease<T>(name: string, token: string, task: () => Promise<T>): Promise<T> {
+  /** Takes the lease if it is free right now, for a holder that releases it itself (never throws on release). */
+  async acquire(name: string): Promise<Lease | undefined> {
+    const token = await this.tryAcquire(name);
+    if (!token) return undefined;
     const acquiredAt = Date.now();
-    try {
-      return await task();
-    } finally {
-      await this.release(name, token, Date.now() - acquiredAt < leaseMs / 2).catch(() => undefined);
-    }
+    return { release: () => this.release(name, token, Date.now() - acquiredAt < leaseMs / 2).catch(() => undefined) };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,8 @@ export async function ensureLauncherBuilt(progress: (line: string) => void = () 
 /** The binary is named after a hash of its sources, so a change to the launcher rebuilds it. */
 async function launcherPath(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(await readFile(join(launcherSource, file)));
+  const files = (await readdir(launcherSource)).filter((file) => file.endsWith('.go') || file === 'go.mod' || file === 'go.sum').sort();
+  for (const file of files) hash.update(file).update(await readFile(join(launcherSource, file)));
   return join(binDir, `ferretdb-launcher-${hash.digest('hex').slice(0, 12)}`);
 }
 

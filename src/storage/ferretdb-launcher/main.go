@@ -47,9 +47,9 @@ func main() {
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Logger:    logger,
-		Handler:   "sqlite",
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Logger:   logger,
+		Handler:  "sqlite",
 		// WAL with synchronous=NORMAL: committed writes survive a crash of any process (not a power
 		// cut), and writers do not wait for an fsync each; the right trade for a local database.
 		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
@@ -65,7 +65,9 @@ func main() {
 	}()
 
 	// MongoDBURI waits until the listener is bound.
-	fmt.Printf("ready %s\n", db.MongoDBURI())
+	uri := db.MongoDBURI()
+	go keepIDIndexes(ctx, dir, logger)
+	fmt.Printf("ready %s\n", uri)
 	<-done
 }
 

@@ -21,13 +21,14 @@ export interface ThreadPost {
   at: Date;
 }
 
-export type ThreadEdit = Omit<ThreadPost, 'at'> & { at: Date };
 export type ThreadRemoval = Pick<ThreadPost, 'workspace' | 'channel' | 'threadId' | 'messageId'>;
 
+type Platform = 'slack' | 'teams';
 type MirrorChange = { updateOfKey?: string; deleteOfKey?: string };
+const otherThan = (platform: Platform): Platform => (platform === 'slack' ? 'teams' : 'slack');
 
 /** The mirror of a message is keyed by where it came from, so edits and deletions find it. */
-const mirrorKey = (from: 'slack' | 'teams', messageId: string) => `bridge:${from}:${messageId}`;
+const mirrorKey = (from: Platform, messageId: string) => `bridge:${from}:${messageId}`;
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /**
@@ -55,51 +56,44 @@ export class BridgeService {
     const doc = await this.caseOfAnchor(post, 'card');
     if (!doc?.specialistThread) return false;
     await this.deps.outbox.enqueue([this.mirror(doc, post, 'teams', mirrorKey('slack', post.messageId))]);
-    await this.deps.repository.appendEvent(doc.workspace, doc._id, {
-      key: `internal:${post.channel}:${post.messageId}`,
-      type: 'internal_message',
-      actor: { platform: 'slack', userId: post.author.userId, name: post.author.name },
-      at: post.at,
-      data: { text: post.text },
-    });
+    await this.recordOnTimeline(doc, post, 'slack', 'internal_message');
     return true;
   }
 
-  editedInTeams(edit: ThreadEdit): Promise<boolean> {
-    return this.follow(edit, 'specialists', (doc) =>
-      this.mirror(doc, edit, 'slack', `${mirrorKey('teams', edit.messageId)}:edit:${digest(`${edit.at.toISOString()}\n${edit.text}`)}`, { updateOfKey: mirrorKey('teams', edit.messageId) }),
-    );
+  editedInTeams(edit: ThreadPost): Promise<boolean> {
+    return this.followEdit(edit, 'teams');
   }
 
-  editedInSlack(edit: ThreadEdit): Promise<boolean> {
-    return this.follow(edit, 'card', (doc) =>
-      doc.specialistThread
-        ? this.mirror(doc, edit, 'teams', `${mirrorKey('slack', edit.messageId)}:edit:${digest(`${edit.at.toISOString()}\n${edit.text}`)}`, { updateOfKey: mirrorKey('slack', edit.messageId) })
-        : undefined,
-    );
+  editedInSlack(edit: ThreadPost): Promise<boolean> {
+    return this.followEdit(edit, 'slack');
   }
 
   deletedInTeams(removal: ThreadRemoval): Promise<boolean> {
-    const key = mirrorKey('teams', removal.messageId);
-    return this.follow(removal, 'specialists', (doc) => this.mirror(doc, removed(removal), 'slack', `${key}:delete`, { deleteOfKey: key }));
+    return this.followDeletion(removal, 'teams');
   }
 
   deletedInSlack(removal: ThreadRemoval): Promise<boolean> {
-    const key = mirrorKey('slack', removal.messageId);
-    return this.follow(removal, 'card', (doc) =>
-      doc.specialistThread ? this.mirror(doc, removed(removal), 'teams', `${key}:delete`, { deleteOfKey: key }) : undefined,
-    );
+    return this.followDeletion(removal, 'slack');
   }
 
-  private async follow(
-    ref: ThreadRemoval,
-    anchor: 'card' | 'specialists',
-    build: (doc: CaseDocument) => OutboxMessage | undefined,
-  ): Promise<boolean> {
-    const doc = await this.caseOfAnchor(ref, anchor);
-    const message = doc && build(doc);
-    if (!message) return false;
-    await this.deps.outbox.enqueue([message]);
+  /** An edit updates the copy; each edit is its own outbox entry (keyed by its time and text). */
+  private followEdit(edit: ThreadPost, from: Platform): Promise<boolean> {
+    const original = mirrorKey(from, edit.messageId);
+    const key = `${original}:edit:${digest(`${edit.at.toISOString()}\n${edit.text}`)}`;
+    return this.follow(edit, from, (doc) => this.mirror(doc, edit, otherThan(from), key, { updateOfKey: original }));
+  }
+
+  private followDeletion(removal: ThreadRemoval, from: Platform): Promise<boolean> {
+    const original = mirrorKey(from, removal.messageId);
+    const blank = { ...removal, author: { userId: '', name: '' }, text: '', files: [] };
+    return this.follow(removal, from, (doc) => this.mirror(doc, blank, otherThan(from), `${original}:delete`, { deleteOfKey: original }));
+  }
+
+  private async follow(ref: ThreadRemoval, from: Platform, build: (doc: CaseDocument) => OutboxMessage): Promise<boolean> {
+    const doc = await this.caseOfAnchor(ref, from === 'teams' ? 'specialists' : 'card');
+    // Slack threads of cases without a Teams thread have nothing to follow.
+    if (!doc || (from === 'slack' && !doc.specialistThread)) return false;
+    await this.deps.outbox.enqueue([build(doc)]);
     return true;
   }
 
@@ -112,7 +106,7 @@ export class BridgeService {
   }
 
   /** The copy of `post` on the other side: under the case card in Slack, or in the Teams specialist thread. */
-  private mirror(doc: CaseDocument, post: Omit<ThreadPost, 'at'>, to: 'slack' | 'teams', key: string, extra: MirrorChange = {}): OutboxMessage {
+  private mirror(doc: CaseDocument, post: Omit<ThreadPost, 'at'>, to: Platform, key: string, extra: MirrorChange = {}): OutboxMessage {
     const target = to === 'slack' ? { channel: this.deps.directory.triageChannel, threadOfKey: cardKey(doc) } : { channel: doc.specialistThread!.channel, threadOfKey: doc.specialistThread!.rootKey };
     return {
       workspace: doc.workspace,
@@ -136,16 +130,21 @@ export class BridgeService {
     };
   }
 
-  /** Timeline entry, and the first reply of a pulled-in specialist (for the specialist nag and reports). */
-  private async recordSpecialistMessage(doc: CaseDocument, post: ThreadPost): Promise<void> {
-    const person = this.deps.directory.teamsMember(post.author.userId);
+  /** The thread's messages are part of the case's timeline (keyed by message, so a replay adds nothing). */
+  private async recordOnTimeline(doc: CaseDocument, post: ThreadPost, platform: Platform, type: string): Promise<void> {
     await this.deps.repository.appendEvent(doc.workspace, doc._id, {
       key: `internal:${post.channel}:${post.messageId}`,
-      type: 'specialist_message',
-      actor: { platform: 'teams', userId: post.author.userId, name: post.author.name },
+      type,
+      actor: { platform, userId: post.author.userId, name: post.author.name },
       at: post.at,
       data: { text: post.text },
     });
+  }
+
+  /** Timeline entry, and the first reply of a pulled-in specialist (for the specialist nag and reports). */
+  private async recordSpecialistMessage(doc: CaseDocument, post: ThreadPost): Promise<void> {
+    const person = this.deps.directory.teamsMember(post.author.userId);
+    await this.recordOnTimeline(doc, post, 'teams', 'specialist_message');
     const pulled = person && doc.specialists.find((s) => s.personId === person.id);
     if (!pulled || (pulled.firstReplyAt && pulled.firstReplyAt <= post.at)) return;
     await this.deps.writer.withCase(doc._id, async () => {
@@ -163,8 +162,4 @@ export class BridgeService {
       });
     });
   }
-}
-
-function removed(ref: ThreadRemoval): Omit<ThreadPost, 'at'> {
-  return { ...ref, author: { userId: '', name: '' }, text: '', files: [] };
 }

@@ -137,18 +137,18 @@ export class OutboxDeliverer {
   }
 
   private async send(message: OutboxDocument): Promise<{ outcome: Outcome; recorded: Promise<unknown> }> {
-    const now = async (outcome: Promise<Outcome>) => ({ outcome: await outcome, recorded: Promise.resolve() });
+    const settled = async (outcome: Promise<Outcome>) => ({ outcome: await outcome, recorded: Promise.resolve() });
     const attempt = message.attempts + 1;
     const parent = (key: string | null | undefined) => (key ? this.repository.getParent(message.workspace, key) : null);
     const [threadParent, target] = await Promise.all([parent(message.threadOfKey), parent(message.targetKey)]);
     if (threadParent?.state === 'dead' || target?.state === 'dead') {
-      return now(this.giveUp(message, message.attempts, 'its parent message could not be delivered'));
+      return settled(this.giveUp(message, message.attempts, 'its parent message could not be delivered'));
     }
     if ((message.threadOfKey && !threadParent?.messageId) || (message.targetKey && !target?.messageId)) {
-      return now(this.retryAt(message, message.attempts, this.later(parentWaitMs), 'waiting for parent message'));
+      return settled(this.retryAt(message, message.attempts, this.later(parentWaitMs), 'waiting for parent message'));
     }
     const platform = this.platforms.get(message.platform);
-    if (!platform) return now(this.giveUp(message, attempt, `no platform ${message.platform}`));
+    if (!platform) return settled(this.giveUp(message, attempt, `no platform ${message.platform}`));
     let messageId: string;
     try {
       ({ messageId } = await platform.deliver({
@@ -159,7 +159,7 @@ export class OutboxDeliverer {
         view: JSON.parse(message.view) as View,
       }));
     } catch (error) {
-      return now(this.handleFailure(message, attempt, error));
+      return settled(this.handleFailure(message, attempt, error));
     }
     this.pacer.sent(message.channel, this.clock.now().getTime());
     this.metrics.outboxDelivered(message.platform, 'sent');

@@ -13,16 +13,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { startTugi } from '../../src/main.js';
 import { connectDatabase } from '../../src/storage/connection.js';
 import { startLocalDatabase } from '../../src/storage/local-database.js';
-import { ids, testConfig } from '../fixtures/config.js';
+import { ids } from '../fixtures/config.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { eventEnvelope, sign, signingSecret } from '../support/slack-requests.js';
+import { eventEnvelope, sign } from '../support/slack-requests.js';
 import { channelMessage, installedInTeam, postActivity, teamsIds } from '../support/teams-activities.js';
 import { HttpClient } from './http-client.js';
+import { startBenchTugi } from './bench-tugi.js';
 import { ms, printTable, summarize } from './stats.js';
 
 const rates = (process.env.BENCH_RATES ?? '10,25,50').split(',').map(Number);
@@ -55,15 +54,7 @@ async function main() {
   });
   const slack = await new FakeSlack().start();
   const connector = await new FakeBotConnector().start();
-  const tugi = await startTugi({
-    config: testConfig,
-    connection,
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    slack: { botToken: 'xoxb-bench', signingSecret, apiUrl: slack.apiUrl },
-    teams: { allowUnauthenticated: true },
-    channelIntervalMs,
-  });
+  const tugi = await startBenchTugi(connection, slack, { teams: { allowUnauthenticated: true }, channelIntervalMs });
   const baseUrl = `http://127.0.0.1:${tugi.port}`;
   const where = { serviceUrl: connector.serviceUrl, channel: teamsIds.specialists };
 

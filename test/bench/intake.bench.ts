@@ -12,15 +12,14 @@ import express from 'express';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { startTugi } from '../../src/main.js';
 import { connectDatabase } from '../../src/storage/connection.js';
 import { startLocalDatabase } from '../../src/storage/local-database.js';
 import { listen, closeServer } from '../../src/http/server.js';
-import { ids, testConfig } from '../fixtures/config.js';
+import { ids } from '../fixtures/config.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { eventEnvelope, sign, signingSecret } from '../support/slack-requests.js';
 import { HttpClient, type Request } from './http-client.js';
+import { startBenchTugi } from './bench-tugi.js';
 import { ms, printTable, summarize } from './stats.js';
 
 const sequential = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -100,14 +99,7 @@ async function main() {
   const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).port}`;
 
   // 3. tugi, on the same database and fake Slack.
-  const tugi = await startTugi({
-    config: testConfig,
-    connection,
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    slack: { botToken: 'xoxb-bench', signingSecret, apiUrl: slack.apiUrl },
-    channelIntervalMs: 0,
-  });
+  const tugi = await startBenchTugi(connection, slack);
   const tugiUrl = `http://127.0.0.1:${tugi.port}`;
   tugi.server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => requestContext.enterWith(response));
   const settle = async () => {

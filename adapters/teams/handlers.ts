@@ -40,6 +40,14 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await remember(activity);
   });
 
+  // Removed from a team or chat: messages for it fail at once instead of being retried for days.
+  inbox.on(teamsInboxKinds.removed, async (raw) => {
+    const activity = activitySchema.parse(raw);
+    if (activity.membersRemoved?.some((member) => member.id === activity.recipient.id)) {
+      await deps.conversations.markRemoved(workspace, threadOf(activity).channel, deps.clock.now());
+    }
+  });
+
   inbox.on(teamsInboxKinds.message, async (raw) => {
     const activity = activitySchema.parse(raw);
     await remember(activity);

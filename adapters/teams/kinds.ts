@@ -4,6 +4,7 @@
  */
 export const teamsInboxKinds = {
   installed: 'teams.installed',
+  removed: 'teams.removed',
   message: 'teams.message',
   edited: 'teams.message.edited',
   deleted: 'teams.message.deleted',

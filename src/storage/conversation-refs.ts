@@ -17,6 +17,12 @@ export class ConversationRefs {
     this.known.set(id, fingerprint);
   }
 
+  async markRemoved(workspace: string, conversationId: string, now: Date): Promise<void> {
+    const id = `${workspace}:${conversationId}`;
+    await this.models.conversations.updateOne({ _id: id }, { $set: { installed: false, updatedAt: now } });
+    this.known.delete(id);
+  }
+
   get(workspace: string, conversationId: string): Promise<ConversationDocument | null> {
     return this.models.conversations.findById(`${workspace}:${conversationId}`).lean<ConversationDocument>();
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids } from '../fixtures/config.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
-import { channelMessage, installedInTeam, personalMessage, teamsIds } from '../support/teams-activities.js';
+import { channelMessage, installedInTeam, personalMessage, removedFromTeam, teamsIds } from '../support/teams-activities.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,5 +80,19 @@ describe('Teams intake', () => {
       expect(acks).toHaveLength(1);
       expect(acks[0]!.at - started).toBeGreaterThanOrEqual(5000);
     }, 15_000);
+  });
+
+  it('when removed from a team, stops writing there: messages for it fail at once, without retries', async () => {
+    const channel = '19:removed-later@thread.tacv2';
+    await h.teams(installedInTeam({ serviceUrl: h.connector.serviceUrl, channel, from: teamsIds.customer }));
+    await h.settle();
+    expect(await h.teams(removedFromTeam({ serviceUrl: h.connector.serviceUrl, channel, from: teamsIds.customer }))).toBe(200);
+    await h.settle();
+    await eventually(async () => expect(await h.tugi.conversations.get(ids.team, channel)).toMatchObject({ installed: false }));
+    await h.tugi.outbox.enqueue([{ workspace: ids.team, key: 'after-removal', platform: 'teams', channel, view: { kind: 'case.joined', language: 'en', caseKey: 'CS-1' } }]);
+    await h.settle();
+    const message = await h.tugi.models.outbox.findOne({ key: 'after-removal' }).lean();
+    expect(message).toMatchObject({ state: 'dead', attempts: 1, lastError: expect.stringContaining('was removed from') });
+    expect(h.connector.calls.filter((call) => call.conversationId?.startsWith(channel))).toHaveLength(0);
   });
 });

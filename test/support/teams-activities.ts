@@ -78,6 +78,12 @@ export function installedInTeam(where: { serviceUrl: string; channel: string; fr
   };
 }
 
+/** The bot was removed from a team. */
+export function removedFromTeam(where: { serviceUrl: string; channel: string; from: Person }) {
+  const { membersAdded: _added, ...update } = installedInTeam(where);
+  return { ...update, membersRemoved: [{ id: teamsIds.bot }], channelData: { ...update.channelData, eventType: 'teamMemberRemoved' } };
+}
+
 /** A message in a 1:1 chat with the bot. */
 export function personalMessage(where: { serviceUrl: string; conversationId: string; from: Person; text: string; id?: string }) {
   return {

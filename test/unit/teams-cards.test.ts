@@ -61,5 +61,8 @@ describe('Teams Adaptive Cards', () => {
     expect(renderTeamsView({ kind: 'case.joined', language: 'et', caseKey: 'CS-1' }).text).toBe('Lisasime selle sõnumi teie pöördumisele **CS-1**.');
     const mirrored = renderTeamsView({ kind: 'bridge.message', caseKey: 'CS-1', author: 'Mari', from: 'slack', text: 'use *this* <b>', files: [{ name: 'a.log', url: 'https://x/a.log' }], edited: false, deleted: false });
     expect(mirrored.text).toBe('**Mari** (Slack)\n\nuse \\*this\\* \\<b\\>\n\n📎 [a.log](https://x/a.log)');
+    const long = renderTeamsView({ kind: 'bridge.message', caseKey: 'CS-1', author: 'Mari', from: 'slack', text: 'x'.repeat(40_000), files: [], edited: false, deleted: false });
+    expect(long.text!.length).toBeLessThan(13_000);
+    expect(long.text!.endsWith('…')).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import type { BridgedMessageView, CaseEscalatedView, Mention, SpecialistFallbackView, SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
 
+const maxMirroredText = 12_000;
+
 const priorityLabels = { P1: 'P1 · Urgent', P2: 'P2 · High', P3: 'P3 · Normal', P4: 'P4 · Low' } as const;
 
 /** Adaptive Cards 1.5: what Teams renders on desktop, web and mobile. */
@@ -58,7 +60,9 @@ export function escalatedCard(view: CaseEscalatedView): object {
 export function bridgedMessage(view: BridgedMessageView): TeamsMessage {
   const origin = view.from === 'slack' ? 'Slack' : 'Teams';
   const files = view.files.map((file) => `📎 [${escapeMarkdown(file.name)}](${file.url})`);
-  const lines = [`**${escapeMarkdown(view.author)}** (${origin})${view.edited ? ' _(edited)_' : ''}`, escapeMarkdown(view.text), ...files].filter(Boolean);
+  // Teams refuses messages over about 28 KB; a very long Slack message is cut, with a mark.
+  const text = view.text.length > maxMirroredText ? `${view.text.slice(0, maxMirroredText - 1)}…` : view.text;
+  const lines = [`**${escapeMarkdown(view.author)}** (${origin})${view.edited ? ' _(edited)_' : ''}`, escapeMarkdown(text), ...files].filter(Boolean);
   return textMessage(lines.join('\n\n'));
 }
 

@@ -21,6 +21,7 @@ import { connectDatabase, isDatabaseReady } from './storage/connection.js';
 import { startLocalDatabase } from './storage/local-database.js';
 import { LeaseLock } from './storage/lease-lock.js';
 import { ConversationRefs } from './storage/conversation-refs.js';
+import { SlaSettings } from './sla/settings.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -57,7 +58,7 @@ export async function startTugi(options: TugiOptions) {
   const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
-  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory), directory, clock, lock };
+  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, new SlaSettings(options.config, clock.now())), directory, clock, lock };
   const writer = new CaseWriter(caseDeps);
   const cases = new CaseService({ ...caseDeps, writer, metrics });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);

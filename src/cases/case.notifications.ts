@@ -1,7 +1,7 @@
 import type { Language } from '../config/workspace.js';
 import type { OutboxMessage } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
-import { defaultSlaPolicies } from '../sla/policy.js';
+import type { SlaSettings } from '../sla/settings.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import { toCaseCard } from './case.view.js';
 
@@ -13,7 +13,10 @@ type MessageFields = Omit<OutboxMessage, 'workspace' | 'key' | 'platform'> & { p
  * so producing the same messages twice (a replayed event) stores them once.
  */
 export class CaseNotifications {
-  constructor(private readonly directory: Directory) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly sla: SlaSettings,
+  ) {}
 
   opened(doc: CaseDocument): OutboxMessage[] {
     const messages = [
@@ -32,7 +35,7 @@ export class CaseNotifications {
             kind: 'case.acknowledgement',
             language: this.language(doc),
             caseKey: doc.key,
-            firstResponse: defaultSlaPolicies[doc.priority].firstResponse,
+            firstResponse: this.sla.policyFor(doc.account, doc.priority).firstResponse,
           },
         }),
       );

@@ -4,7 +4,9 @@ import type { PersonConfig } from './people.js';
 /** The parts of the config the cross-checks read (the parsed shape, before the checks pass). */
 interface CheckedConfig {
   workspace: { triageChannel: string; managerChannel: string };
-  accounts: { id: string; channels: { id: string }[]; teamsChannels: { id: string }[] }[];
+  accounts: { id: string; channels: { id: string }[]; teamsChannels: { id: string }[]; calendar?: string | undefined }[];
+  calendars: { id: string }[];
+  sla: { calendar?: string | undefined };
   people: PersonConfig[];
   skills: { tag: string; fallback?: { people: string[]; slackChannel?: string | undefined } | undefined }[];
   rules: { tags: string[] }[];
@@ -56,6 +58,17 @@ export function crossCheck(config: CheckedConfig, ctx: z.RefinementCtx): void {
       if (!tags.has(tag)) problem(['rules', r, 'tags', t], `tag ${tag} is not declared under skills`);
     }),
   );
+  const calendars = new Set<string>();
+  config.calendars.forEach((calendar, c) => {
+    if (calendars.has(calendar.id)) problem(['calendars', c, 'id'], `calendar ${calendar.id} is defined twice`);
+    calendars.add(calendar.id);
+  });
+  const unknownCalendar = (id: string | undefined, path: (string | number)[]) => {
+    if (id && !calendars.has(id)) problem(path, `no calendar has id ${id}`);
+  };
+  unknownCalendar(config.sla.calendar, ['sla', 'calendar']);
+  config.accounts.forEach((account, a) => unknownCalendar(account.calendar, ['accounts', a, 'calendar']));
+
   config.skills.forEach((skill, s) =>
     skill.fallback?.people.forEach((id, f) => {
       if (!seen.id.has(id.toLowerCase())) problem(['skills', s, 'fallback', 'people', f], `no person has id ${id}`);

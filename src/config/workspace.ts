@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { crossCheck } from './cross-checks.js';
+import { calendarSchema, priorities, slaOverrides } from './sla.js';
 import { personSchema, skillTag } from './people.js';
 
 export const languages = ['en', 'et'] as const;
 export type Language = (typeof languages)[number];
 
-export const priorities = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof priorities)[number];
+export { priorities, type Priority } from './sla.js';
 
 const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD');
 /** A Teams channel's conversation id, as Teams shows in "Get link to channel" (URL-decoded). */
@@ -30,6 +30,9 @@ const accountSchema = z.object({
   teamsChannels: z.array(z.object({ id: teamsChannelId })).default([]),
   /** Customers' Azure AD tenants: their 1:1 chats with the bot belong to this account. */
   teamsTenants: z.array(z.string().min(1)).default([]),
+  /** This account's business calendar (default: sla.calendar) and its own SLA targets. */
+  calendar: z.string().optional(),
+  sla: slaOverrides,
 });
 
 /** A skill tag: who to ask when nobody with it is available, and how many to pull in. */
@@ -75,6 +78,15 @@ export const workspaceConfigSchema = z
         everyoneOnP1: z.boolean().default(true),
       })
       .default({ specialistsPerTag: 1, everyoneOnP1: true }),
+    calendars: z.array(calendarSchema).default([]),
+    sla: z
+      .object({
+        /** The calendar business-time targets count in, unless an account names its own. */
+        calendar: z.string().optional(),
+        /** Targets per priority, replacing the defaults (P1 30 minutes / 4 hours … P4 1 / 3 business days). */
+        policies: slaOverrides,
+      })
+      .default({ policies: {} }),
     teams: z
       .object({
         /** Your organisation's tenant; activities from other tenants must be customers' (teamsTenants). */

@@ -58,7 +58,8 @@ export async function startTugi(options: TugiOptions) {
   const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
-  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, new SlaSettings(options.config, clock.now())), directory, clock, lock };
+  const sla = new SlaSettings(options.config, clock.now());
+  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, sla), directory, clock, lock, sla };
   const writer = new CaseWriter(caseDeps);
   const cases = new CaseService({ ...caseDeps, writer, metrics });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);

@@ -124,10 +124,10 @@ export class CaseRepository {
     if (Object.keys(set).length > 0) await this.models.cases.updateOne({ _id: doc._id }, { $set: set });
   }
 
-  /** Keeps the earliest team reply as the first response, whatever order replies are handled in. */
-  async recordFirstResponse(doc: CaseDocument, at: Date): Promise<void> {
+  /** Keeps the earliest team reply as the first response (with its stopped SLA clock), whatever order replies are handled in. */
+  async recordFirstResponse(doc: CaseDocument, at: Date, sla?: CaseDocument['sla']): Promise<void> {
     if (doc.firstResponseAt && doc.firstResponseAt <= at) return;
-    await this.models.cases.updateOne({ _id: doc._id }, { $set: { firstResponseAt: at } });
+    await this.models.cases.updateOne({ _id: doc._id }, { $set: { firstResponseAt: at, ...(sla ? { sla } : {}) } });
   }
 
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */

@@ -7,6 +7,7 @@ import type { NewCase } from './case.repository.js';
 import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, SetTagsInput, ThreadMessageInput } from './case.schema.js';
 import { allowedTransitions, canTransition, openStatuses } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
+import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
 
 export interface CaseServiceDeps extends CaseWriterDeps {
   writer: CaseWriter;
@@ -128,7 +129,8 @@ export class CaseService {
   setPriority(input: SetPriorityInput): Promise<CaseDocument> {
     return this.deps.writer.change(input, 'priority_changed', (doc) => {
       if (doc.priority === input.priority) return undefined;
-      return { set: { priority: input.priority }, data: { from: doc.priority, to: input.priority } };
+      const sla = doc.sla && targetsChanged(doc.sla, this.deps.sla.policyFor(doc.account, input.priority));
+      return { set: { priority: input.priority, sla }, data: { from: doc.priority, to: input.priority } };
     });
   }
 
@@ -156,13 +158,15 @@ export class CaseService {
       if (!canTransition(from, input.status)) {
         throw new InvalidTransitionError(doc.key, from, input.status, allowedTransitions(from));
       }
-      return { set: { status: input.status }, data: { from, to: input.status } };
+      const sla = doc.sla && statusChanged(doc.sla, from, input.status, this.deps.clock.now(), this.deps.sla.calendarFor(doc.account));
+      return { set: { status: input.status, sla }, data: { from, to: input.status } };
     });
   }
 
   private newCase(input: OpenCaseInput): NewCase {
     const account = this.deps.directory.account(input.account);
     const suggestion = suggestFromText(`${input.title}\n${input.description}`, this.deps.directory.config.rules);
+    const priority = moreUrgent(account?.defaultPriority ?? 'P3', suggestion.priority);
     return {
       workspace: input.workspace,
       title: input.title,
@@ -172,7 +176,8 @@ export class CaseService {
       source: { ...input.source, via: input.via },
       sourceKey: input.sourceKey,
       status: 'new' as const,
-      priority: moreUrgent(account?.defaultPriority ?? 'P3', suggestion.priority),
+      priority,
+      sla: openClocks(this.deps.sla.policyFor(input.account, priority), input.at),
       assignee: null,
       tags: suggestion.tags,
       specialists: [],

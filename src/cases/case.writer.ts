@@ -7,6 +7,8 @@ import type { LeaseLock } from '../storage/lease-lock.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseNotifications } from './case.notifications.js';
 import type { CaseRepository } from './case.repository.js';
+import { responded } from '../sla/case-clocks.js';
+import type { SlaSettings } from '../sla/settings.js';
 import type { Actor } from './case.schema.js';
 
 export interface CaseWriterDeps {
@@ -17,6 +19,7 @@ export interface CaseWriterDeps {
   clock: Clock;
   /** Serialises writes to one case document (see LeaseLock for why updates need it). */
   lock: LeaseLock;
+  sla: SlaSettings;
 }
 
 /** What a change decides: the fields to set, the timeline data, and any messages beyond the card refresh. */
@@ -61,7 +64,10 @@ export class CaseWriter {
     return this.withCase(doc._id, async () => {
       const current = await repository.getById(doc.workspace, doc._id);
       if (!current) return;
-      if (firstResponseAt) await repository.recordFirstResponse(current, firstResponseAt);
+      if (firstResponseAt) {
+        const calendar = this.deps.sla.calendarFor(current.account);
+        await repository.recordFirstResponse(current, firstResponseAt, current.sla && responded(current.sla, current.createdAt, firstResponseAt, calendar));
+      }
       await repository.touch(current, times);
     });
   }

@@ -1,6 +1,8 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { caseStatuses, type CaseStatus } from '../../cases/status.js';
 import { priorities, type Priority } from '../../config/workspace.js';
+import type { CaseClocks } from '../../sla/case-clocks.js';
+import type { SlaClock } from '../../sla/clock.js';
 
 export interface StoredActor {
   platform: 'slack' | 'teams';
@@ -42,6 +44,8 @@ export interface CaseDocument {
   tags: string[];
   specialists: CaseSpecialist[];
   specialistThread: SpecialistThread | null;
+  /** The SLA clocks (null on cases opened before tugi kept them). */
+  sla: CaseClocks | null;
   firstResponseAt: Date | null;
   lastCustomerActivityAt: Date;
   lastActivityAt: Date;
@@ -49,6 +53,16 @@ export interface CaseDocument {
   updatedAt: Date;
   version: number;
 }
+
+const clockSchema = new Schema<SlaClock>(
+  {
+    target: { minutes: { type: Number, required: true }, business: { type: Boolean, required: true } },
+    usedMinutes: { type: Number, required: true },
+    runningSince: { type: Date, default: null },
+    stoppedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
 
 const actorSchema = new Schema<StoredActor>({ platform: String, userId: String, name: String }, { _id: false });
 
@@ -85,6 +99,10 @@ const caseSchema = new Schema<CaseDocument>(
     },
     specialistThread: {
       type: new Schema<SpecialistThread>({ platform: String, channel: String, rootKey: String }, { _id: false }),
+      default: null,
+    },
+    sla: {
+      type: new Schema<CaseClocks>({ firstResponse: { type: clockSchema, required: true }, resolution: { type: clockSchema, required: true } }, { _id: false }),
       default: null,
     },
     firstResponseAt: { type: Date, default: null },

@@ -6,6 +6,7 @@ export const actionIds = {
   setTags: 'case.set_tags',
   pullSpecialists: 'case.pull_specialists',
   escalate: 'case.escalate',
+  snooze: 'case.snooze',
 } as const;
 
 export const shortcutIds = {

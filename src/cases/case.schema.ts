@@ -41,6 +41,9 @@ const caseRef = { workspace: z.string().min(1), caseId: z.string().regex(/^[a-f0
 export const caseRefSchema = z.object(caseRef);
 export type CaseRef = z.infer<typeof caseRefSchema>;
 
+export const snoozeSchema = z.object({ ...caseRef, until: z.date() });
+export type SnoozeInput = z.infer<typeof snoozeSchema>;
+
 /** Tag edits: `+tag` adds, `-tag` removes; `set` replaces (the card's multi-select). */
 export const setTagsSchema = z.object({
   ...caseRef,

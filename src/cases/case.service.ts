@@ -4,7 +4,7 @@ import type { Metrics } from '../metrics.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
 import type { NewCase } from './case.repository.js';
-import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, SetTagsInput, ThreadMessageInput } from './case.schema.js';
+import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, SetTagsInput, SnoozeInput, ThreadMessageInput } from './case.schema.js';
 import { allowedTransitions, canTransition, openStatuses } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
 import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
@@ -151,6 +151,14 @@ export class CaseService {
     });
   }
 
+  /** Postpones the nags about a case; the timeline says who snoozed it until when. */
+  snooze(input: SnoozeInput): Promise<CaseDocument> {
+    return this.deps.writer.change(input, 'snoozed', (doc) => {
+      if (doc.status === 'resolved') throw new InvalidTransitionError(doc.key, 'resolved', 'snoozed', []);
+      return { set: { snoozedUntil: input.until }, data: { until: input.until, previous: doc.snoozedUntil ?? null } };
+    });
+  }
+
   changeStatus(input: ChangeStatusInput): Promise<CaseDocument> {
     return this.deps.writer.change(input, 'status_changed', (doc) => {
       const from = doc.status;
@@ -177,6 +185,7 @@ export class CaseService {
       sourceKey: input.sourceKey,
       status: 'new' as const,
       priority,
+      snoozedUntil: null,
       sla: openClocks(this.deps.sla.policyFor(input.account, priority), input.at),
       assignee: null,
       tags: suggestion.tags,

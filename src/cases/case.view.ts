@@ -22,6 +22,7 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
     tags: doc.tags ?? [],
     knownTags: directory.tags,
     specialists: (doc.specialists ?? []).map((s) => directory.person(s.personId)?.name ?? s.personId),
+    snoozedUntil: doc.snoozedUntil?.toISOString() ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ export type TugiCommand =
   | { name: 'tag'; caseKey: string; add: string[]; remove: string[] }
   | { name: 'pull'; caseKey: string }
   | { name: 'escalate'; caseKey: string }
+  | { name: 'snooze'; caseKey: string; until: string }
   | { name: 'help' };
 
 export const commandUsage = [
@@ -17,6 +18,7 @@ export const commandUsage = [
   '`/tugi tag CS-12 +network -billing` — add and remove skill tags',
   '`/tugi pull CS-12` — pull in specialists for the case’s tags',
   '`/tugi escalate CS-12` — hand the case to an available agent',
+  '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
   '`/tugi help` — this list',
 ];
 
@@ -43,6 +45,11 @@ export function parseCommand(text: string): TugiCommand {
     }
     case 'tag':
       return parseTag(rest);
+    case 'snooze': {
+      const caseKey = rest[0] ? parseCaseKey(rest[0]) : undefined;
+      if (!caseKey || rest.length !== 2) throw new ValidationFailedError(['Use `/tugi snooze CS-12 2h` (or `30m`, `3d`, `tomorrow`, `monday`).']);
+      return { name: 'snooze', caseKey, until: rest[1]! };
+    }
     default:
       throw new ValidationFailedError([`Unknown command \`${word.slice(0, 40)}\`. Try \`/tugi help\`.`]);
   }

@@ -38,6 +38,8 @@ export interface CaseSummary {
   knownTags: string[];
   /** Names of the specialists pulled in so far. */
   specialists: string[];
+  /** Nags wait until then (ISO time), if snoozed. */
+  snoozedUntil: string | null;
 }
 
 export interface CaseCardView extends CaseSummary {

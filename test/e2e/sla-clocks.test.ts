@@ -46,4 +46,24 @@ describe('SLA clocks on a case, through real requests', () => {
     expect(resumed.sla!.resolution.runningSince).not.toBeNull();
     expect(resumed.sla!.resolution.usedMinutes).toBeGreaterThan(0);
   });
+
+  it('snoozes by command and from the card, records who and until when, and refuses bad input privately', async () => {
+    const { ts } = await h.customerMessage('Dashboard is slow', { user: 'U0SNOOZE' });
+    await h.settle();
+    const c = (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+    const answer = await h.command(`snooze ${c.key} 2h`);
+    expect(answer.json().text).toContain(`Nags about ${c.key} are snoozed until`);
+    const snoozed = (await h.tugi.models.cases.findById(c._id).lean())!;
+    expect(snoozed.snoozedUntil!.getTime() - Date.now()).toBeGreaterThan(119 * 60_000);
+
+    const bad = await h.command(`snooze ${c.key} someday`);
+    expect(bad.json().text).toContain('Snooze for a time like');
+    expect((await h.tugi.models.cases.findById(c._id).lean())!.version).toBe(snoozed.version);
+
+    await clickCardAction(h, String(c._id), 'case.snooze', select('tomorrow'));
+    await h.settle();
+    const events = await h.tugi.models.caseEvents.find({ caseId: c._id, type: 'snoozed' }).sort({ at: 1 }).lean();
+    expect(events.map((e) => e.actor?.userId)).toEqual([ids.agent, ids.agent]);
+    expect(new Date(events[1]!.data.until as string).getUTCHours()).toBe(9); // the agent's zone is UTC in the fixture
+  });
 });

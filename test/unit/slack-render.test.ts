@@ -20,6 +20,7 @@ const card: CaseCardView = {
   tags: ['network'],
   knownTags: ['network', 'billing'],
   specialists: ['Ann <Admin>'],
+  snoozedUntil: '2026-11-26T07:00:00.000Z',
 };
 
 describe('Slack rendering', () => {
@@ -39,10 +40,12 @@ describe('Slack rendering', () => {
       'case.set_tags',
       'case.pull_specialists',
       'case.escalate',
+      'case.snooze',
       'case.set_status',
     ]);
     expect(actions.elements[2]).toMatchObject({ type: 'multi_static_select', initial_options: [{ value: 'network' }] });
-    expect(actions.elements[5]!.options).toHaveLength(2);
+    expect(actions.elements[6]!.options).toHaveLength(2);
+    expect(json).toContain(':zzz: Nags snoozed until <!date^1795676400^');
     expect(json).toContain('Ann &lt;Admin&gt;');
   });
 

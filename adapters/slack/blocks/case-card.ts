@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { priorities } from '../../../src/config/index.js';
 import type { CaseSummary } from '../../../src/messages/index.js';
+import { snoozeChoices } from '../../../src/sla/snooze.js';
 import { actionIds } from '../ids.js';
 import { clip, escapeMrkdwn, priorityLabels, statusLabels, userMention } from './text.js';
 
@@ -27,10 +28,13 @@ export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } 
   }
   const context = [`Opened <!date^${Math.floor(Date.parse(view.createdAt) / 1000)}^{date_short_pretty} at {time}|${view.createdAt}>`];
   if (view.permalink) context.push(`<${view.permalink}|Original message>`);
+  if (view.snoozedUntil) context.push(`:zzz: Nags snoozed until <!date^${Math.floor(Date.parse(view.snoozedUntil) / 1000)}^{date_short_pretty} {time}|${view.snoozedUntil}>`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   if (options.actions && view.status !== 'closed') blocks.push(caseActions(view));
   return blocks;
 }
+
+const snoozeLabels: Record<(typeof snoozeChoices)[number], string> = { '1h': 'Snooze 1 hour', '4h': 'Snooze 4 hours', tomorrow: 'Until tomorrow', monday: 'Until Monday' };
 
 function caseActions(view: CaseSummary): KnownBlock {
   const priorityOption = (p: (typeof priorities)[number]) => ({ text: { type: 'plain_text' as const, text: priorityLabels[p] }, value: p });
@@ -59,6 +63,12 @@ function caseActions(view: CaseSummary): KnownBlock {
     { type: 'button', action_id: actionIds.pullSpecialists, text: { type: 'plain_text', text: 'Pull in specialists' }, value: view.caseId },
     { type: 'button', action_id: actionIds.escalate, text: { type: 'plain_text', text: 'Escalate' }, value: view.caseId },
   );
+  elements.push({
+    type: 'static_select',
+    action_id: actionIds.snooze,
+    placeholder: { type: 'plain_text', text: 'Snooze' },
+    options: snoozeChoices.map((choice) => ({ text: { type: 'plain_text', text: snoozeLabels[choice] }, value: choice })),
+  });
   if (view.nextStatuses.length > 0) {
     elements.push({
       type: 'static_select',

@@ -46,6 +46,8 @@ export interface CaseDocument {
   specialistThread: SpecialistThread | null;
   /** The SLA clocks (null on cases opened before tugi kept them). */
   sla: CaseClocks | null;
+  /** Nags about this case wait until then. */
+  snoozedUntil: Date | null;
   firstResponseAt: Date | null;
   lastCustomerActivityAt: Date;
   lastActivityAt: Date;
@@ -105,6 +107,7 @@ const caseSchema = new Schema<CaseDocument>(
       type: new Schema<CaseClocks>({ firstResponse: { type: clockSchema, required: true }, resolution: { type: clockSchema, required: true } }, { _id: false }),
       default: null,
     },
+    snoozedUntil: { type: Date, default: null },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

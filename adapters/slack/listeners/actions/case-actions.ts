@@ -1,7 +1,8 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import { asCodedError, ValidationFailedError } from '../../../../src/errors.js';
-import { assignSchema, changeStatusSchema, setPrioritySchema, setTagsSchema, type CaseService } from '../../../../src/cases/index.js';
+import { snoozeUntil } from '../../../../src/sla/snooze.js';
+import { assignSchema, changeStatusSchema, setPrioritySchema, setTagsSchema, snoozeSchema, type CaseService } from '../../../../src/cases/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../errors.js';
 import { actionIds } from '../../ids.js';
@@ -50,6 +51,13 @@ export function register(app: App, deps: SlackDeps): void {
   );
   app.action(actionIds.pullSpecialists, caseAction(deps, (_cases, ref) => deps.specialists.pull(ref)));
   app.action(actionIds.escalate, caseAction(deps, (_cases, ref) => deps.escalation.escalate(ref)));
+  app.action(
+    actionIds.snooze,
+    caseAction(deps, (cases, ref, action) => {
+      const zone = deps.directory.teamMember(ref.actor.userId)?.timeZone ?? 'UTC';
+      return cases.snooze(snoozeSchema.parse({ ...ref, until: snoozeUntil(selected(action) ?? '', deps.clock.now(), zone) }));
+    }),
+  );
   app.action(
     actionIds.setStatus,
     caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { setTagsSchema, toCaseSummary } from '../../../../src/cases/index.js';
+import { setTagsSchema, snoozeSchema, toCaseSummary } from '../../../../src/cases/index.js';
+import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
 import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
@@ -68,6 +69,11 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
       const updated = await deps.escalation.escalate(ref);
       const agent = updated.assignee ? `<@${updated.assignee}>` : 'the managers (no agent is available)';
       return privately({ text: `${updated.key} is escalated to ${agent}.` });
+    }
+    case 'snooze': {
+      const until = snoozeUntil(parsed.until, deps.clock.now(), deps.directory.teamMember(p.user_id)!.timeZone);
+      const updated = await deps.cases.snooze(snoozeSchema.parse({ ...ref, until }));
+      return privately({ text: `Nags about ${updated.key} are snoozed until <!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty} {time}|${until.toISOString()}>.` });
     }
     case 'case': {
       const summary = toCaseSummary(found, deps.directory);

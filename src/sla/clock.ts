@@ -8,6 +8,8 @@ import type { SlaTarget } from './policy.js';
  */
 export interface SlaClock {
   target: SlaTarget;
+  /** When this run of the clock began (a reopened case starts a new run): names its due points. */
+  startedAt: Date;
   /** Target minutes (business or wall-clock, as the target counts) used before `runningSince`. */
   usedMinutes: number;
   /** When the current stretch began; null while paused or stopped. */
@@ -17,7 +19,7 @@ export interface SlaClock {
 }
 
 export function startClock(target: SlaTarget, at: Date): SlaClock {
-  return { target, usedMinutes: 0, runningSince: at, stoppedAt: null };
+  return { target, startedAt: at, usedMinutes: 0, runningSince: at, stoppedAt: null };
 }
 
 /** Target minutes between two instants, counted the way the target counts them. */

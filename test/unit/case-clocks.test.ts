@@ -9,7 +9,7 @@ const opened = openClocks(defaultSlaPolicies.P2, at('10:00'));
 
 describe('a case’s SLA clocks', () => {
   it('start together when the case opens', () => {
-    expect(opened.firstResponse).toEqual({ target: { minutes: 60, business: false }, usedMinutes: 0, runningSince: at('10:00'), stoppedAt: null });
+    expect(opened.firstResponse).toEqual({ target: { minutes: 60, business: false }, startedAt: at('10:00'), usedMinutes: 0, runningSince: at('10:00'), stoppedAt: null });
     expect(opened.resolution.target).toEqual({ minutes: 480, business: false });
   });
 
@@ -37,7 +37,7 @@ describe('a case’s SLA clocks', () => {
     const resolved = statusChanged(opened, 'in_progress', 'resolved', at('12:00'), calendar);
     expect(resolved.resolution).toMatchObject({ usedMinutes: 120, stoppedAt: at('12:00') });
     const reopened = statusChanged(resolved, 'resolved', 'in_progress', at('09:00', '2026-11-24'), calendar);
-    expect(reopened.resolution).toEqual({ target: opened.resolution.target, usedMinutes: 0, runningSince: at('09:00', '2026-11-24'), stoppedAt: null });
+    expect(reopened.resolution).toEqual({ target: opened.resolution.target, startedAt: at('09:00', '2026-11-24'), usedMinutes: 0, runningSince: at('09:00', '2026-11-24'), stoppedAt: null });
   });
 
   it('take a new priority’s targets and keep the time used', () => {

@@ -59,6 +59,7 @@ export interface CaseDocument {
 const clockSchema = new Schema<SlaClock>(
   {
     target: { minutes: { type: Number, required: true }, business: { type: Boolean, required: true } },
+    startedAt: { type: Date, required: true },
     usedMinutes: { type: Number, required: true },
     runningSince: { type: Date, default: null },
     stoppedAt: { type: Date, default: null },

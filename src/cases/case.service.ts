@@ -166,8 +166,10 @@ export class CaseService {
       if (!canTransition(from, input.status)) {
         throw new InvalidTransitionError(doc.key, from, input.status, allowedTransitions(from));
       }
-      const sla = doc.sla && statusChanged(doc.sla, from, input.status, this.deps.clock.now(), this.deps.sla.calendarFor(doc.account));
-      return { set: { status: input.status, sla }, data: { from, to: input.status } };
+      const now = this.deps.clock.now();
+      const sla = doc.sla && statusChanged(doc.sla, from, input.status, now, this.deps.sla.calendarFor(doc.account));
+      const waitingSince = input.status === 'waiting_on_customer' ? now : null;
+      return { set: { status: input.status, sla, waitingSince }, data: { from, to: input.status } };
     });
   }
 
@@ -186,6 +188,7 @@ export class CaseService {
       status: 'new' as const,
       priority,
       snoozedUntil: null,
+      waitingSince: null,
       sla: openClocks(this.deps.sla.policyFor(input.account, priority), input.at),
       assignee: null,
       tags: suggestion.tags,

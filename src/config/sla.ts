@@ -44,5 +44,17 @@ export const calendarSchema = z.object({
   publicHolidays: z.enum(publicHolidaySets).optional(),
 });
 
+/** When tugi nags (PRODUCT.md flow 5); every field has a default. */
+export const nagsSchema = z
+  .object({
+    staleAfter: z.partialRecord(z.enum(priorities), slaTarget).default({}),
+    escalateAfterNags: z.number().int().min(1).max(20).default(3),
+    specialistReplyWithin: slaTarget.optional(),
+    remindCustomerAfter: slaTarget.optional(),
+    resolveAfterReminder: slaTarget.optional(),
+  })
+  .default({ staleAfter: {}, escalateAfterNags: 3 });
+
+export type NagsConfig = z.infer<typeof nagsSchema>;
 export type CalendarConfig = z.infer<typeof calendarSchema>;
 export type SlaOverrides = z.infer<typeof slaOverrides>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crossCheck } from './cross-checks.js';
-import { calendarSchema, priorities, slaOverrides } from './sla.js';
+import { calendarSchema, nagsSchema, priorities, slaOverrides } from './sla.js';
 import { personSchema, skillTag } from './people.js';
 
 export const languages = ['en', 'et'] as const;
@@ -79,6 +79,7 @@ export const workspaceConfigSchema = z
       })
       .default({ specialistsPerTag: 1, everyoneOnP1: true }),
     calendars: z.array(calendarSchema).default([]),
+    nags: nagsSchema,
     sla: z
       .object({
         /** The calendar business-time targets count in, unless an account names its own. */

@@ -1,3 +1,4 @@
+import type { NagsConfig } from '../config/sla.js';
 import type { Priority } from '../config/workspace.js';
 import type { CaseStatus } from '../cases/status.js';
 import type { BusinessCalendar } from '../sla/calendar.js';
@@ -29,6 +30,13 @@ export const defaultNagSettings: NagSettings = {
   remindCustomerAfter: { minutes: 3 * 24 * 60, business: false },
   resolveAfterReminder: { minutes: 4 * 24 * 60, business: false },
 };
+
+/** The config's nag settings over the defaults. */
+export function nagSettings(config: NagsConfig): NagSettings {
+  const { staleAfter, escalateAfterNags, ...targets } = config;
+  const given = Object.fromEntries(Object.entries(targets).filter(([, target]) => target !== undefined));
+  return { ...defaultNagSettings, ...given, escalateAfterNags, staleAfter: { ...defaultNagSettings.staleAfter, ...staleAfter } };
+}
 
 export type DueKind =
   | 'sla.warning'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNagSettings, duePoints, nextDue, type CaseForDue, type DueContext } from '../../src/reminders/due-points.js';
+import { slaTarget } from '../../src/config/sla.js';
+import { defaultNagSettings, duePoints, nagSettings, nextDue, type CaseForDue, type DueContext } from '../../src/reminders/due-points.js';
 import { BusinessCalendar } from '../../src/sla/calendar.js';
 import { openClocks, statusChanged } from '../../src/sla/case-clocks.js';
 import { defaultSlaPolicies } from '../../src/sla/policy.js';
@@ -93,5 +94,14 @@ describe('due points', () => {
     expect(nextDue(points, new Set())!.kind).toBe('sla.warning');
     expect(nextDue(points, new Set(points.slice(0, 2).map((p) => p.key)))!.key).toBe(points[2]!.key);
     expect(nextDue(points, new Set(points.map((p) => p.key)))).toBeUndefined();
+  });
+});
+
+describe('nag settings from the config', () => {
+  it('take the defaults, then what the config says', () => {
+    const settings = nagSettings({ staleAfter: { P1: slaTarget.parse('15 minutes') }, escalateAfterNags: 2, remindCustomerAfter: slaTarget.parse('2 days') });
+    expect(settings.staleAfter.P1).toEqual({ minutes: 15, business: false });
+    expect(settings.staleAfter.P2).toEqual(defaultNagSettings.staleAfter.P2);
+    expect(settings).toMatchObject({ escalateAfterNags: 2, remindCustomerAfter: { minutes: 2880, business: false }, specialistReplyWithin: defaultNagSettings.specialistReplyWithin });
   });
 });

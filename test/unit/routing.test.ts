@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema, type PersonConfig } from '../../src/config/people.js';
-import { unavailability } from '../../src/people/availability.js';
+import { unavailability, workingFrom } from '../../src/people/availability.js';
 import { pickAgent, routeTags, type Workload } from '../../src/routing/index.js';
 
 const person = (fields: Record<string, unknown>): PersonConfig =>
@@ -108,5 +108,19 @@ describe('escalation to an agent', () => {
     const people = [agent('ann'), agent('bob'), person({ id: 'spec', timeZone: 'UTC', workingHours: weekdays9to17 })];
     expect(pickAgent(people, new Map([['ann', { activeCases: 4, lastPickedAt: null }]]), at).agent?.id).toBe('bob');
     expect(pickAgent(people, new Map(), new Date('2026-11-22T12:00:00Z')).agent).toBeUndefined();
+  });
+});
+
+describe('when a nag to a person may go', () => {
+  const tallinn = (extra: Record<string, unknown> = {}) => person({ id: 'p', timeZone: 'Europe/Tallinn', workingHours: weekdays9to17, ...extra });
+  it.each([
+    ['inside their hours: at once', {}, '2026-11-23T10:00:00Z', '2026-11-23T10:00:00.000Z'],
+    ['after their day: next morning in their zone', {}, '2026-11-23T16:00:00Z', '2026-11-24T07:00:00.000Z'],
+    ['on Saturday: Monday morning', {}, '2026-11-28T10:00:00Z', '2026-11-30T07:00:00.000Z'],
+    ['out of office until Tuesday: Wednesday morning', { outOfOffice: [{ from: '2026-11-23', to: '2026-11-24' }] }, '2026-11-23T10:00:00Z', '2026-11-25T07:00:00.000Z'],
+    ['two absences back to back', { outOfOffice: [{ from: '2026-11-23', to: '2026-11-23' }, { from: '2026-11-24', to: '2026-11-24' }] }, '2026-11-23T10:00:00Z', '2026-11-25T07:00:00.000Z'],
+    ['no hours at all: at once', { workingHours: {} }, '2026-11-28T10:00:00Z', '2026-11-28T10:00:00.000Z'],
+  ])('%s', (_name, extra, at, expected) => {
+    expect(workingFrom(tallinn(extra), new Date(at)).toISOString()).toBe(expected);
   });
 });

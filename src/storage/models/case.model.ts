@@ -48,6 +48,8 @@ export interface CaseDocument {
   sla: CaseClocks | null;
   /** Nags about this case wait until then. */
   snoozedUntil: Date | null;
+  /** Since when the case waits on the customer, while it does (for the reminder and auto-resolution). */
+  waitingSince: Date | null;
   firstResponseAt: Date | null;
   lastCustomerActivityAt: Date;
   lastActivityAt: Date;
@@ -109,6 +111,7 @@ const caseSchema = new Schema<CaseDocument>(
       default: null,
     },
     snoozedUntil: { type: Date, default: null },
+    waitingSince: { type: Date, default: null },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

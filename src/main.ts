@@ -22,6 +22,8 @@ import { startLocalDatabase } from './storage/local-database.js';
 import { LeaseLock } from './storage/lease-lock.js';
 import { ConversationRefs } from './storage/conversation-refs.js';
 import { SlaSettings } from './sla/settings.js';
+import { AttentionService } from './reminders/attention.service.js';
+import { nagSettings } from './reminders/due-points.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -67,9 +69,10 @@ export async function startTugi(options: TugiOptions) {
   const specialists = new SpecialistService({ writer, directory, workloads, clock });
   const escalation = new EscalationService({ writer, directory, workloads, clock });
   const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
+  const attention = new AttentionService({ repository: caseRepository, directory, sla, nags: nagSettings(options.config.nags), clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
   const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, conversations, clock, logger });

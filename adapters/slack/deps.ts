@@ -1,5 +1,6 @@
 import type { CaseService, EscalationService, IntakeService } from '../../src/cases/index.js';
 import type { BridgeService, SpecialistService } from '../../src/specialists/index.js';
+import type { AttentionService } from '../../src/reminders/attention.service.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -14,6 +15,7 @@ export interface SlackDeps {
   specialists: SpecialistService;
   escalation: EscalationService;
   bridge: BridgeService;
+  attention: AttentionService;
   clock: Clock;
   logger: Logger;
 }

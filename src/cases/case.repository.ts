@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '../errors.js';
 import { insertedOnce } from '../storage/inserted-once.js';
 import type { CaseDocument, CaseEventDocument, Models } from '../storage/models/index.js';
 import { formatCaseKey } from './case-key.js';
+import { openStatuses } from './status.js';
 import type { Actor } from './case.schema.js';
 
 /** Concurrent openers each take the next number; this bounds how many times one may lose. */
@@ -133,6 +134,11 @@ export class CaseRepository {
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */
   async appendEvent(workspace: string, caseId: Types.ObjectId, entry: TimelineEntry): Promise<boolean> {
     return insertedOnce(this.models.caseEvents.create({ workspace, caseId, ...entry, data: entry.data ?? {} }));
+  }
+
+  /** Every open case of a workspace (for listings on request; scheduled work reads due points instead). */
+  listOpen(workspace: string): Promise<CaseDocument[]> {
+    return this.models.cases.find({ workspace, status: { $in: openStatuses } }).lean<CaseDocument[]>();
   }
 
   listEvents(workspace: string, caseId: Types.ObjectId): Promise<CaseEventDocument[]> {

@@ -10,6 +10,7 @@ export type TugiCommand =
   | { name: 'pull'; caseKey: string }
   | { name: 'escalate'; caseKey: string }
   | { name: 'snooze'; caseKey: string; until: string }
+  | { name: 'stale' }
   | { name: 'help' };
 
 export const commandUsage = [
@@ -19,6 +20,7 @@ export const commandUsage = [
   '`/tugi pull CS-12` — pull in specialists for the case’s tags',
   '`/tugi escalate CS-12` — hand the case to an available agent',
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
+  '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
   '`/tugi help` — this list',
 ];
 
@@ -45,6 +47,9 @@ export function parseCommand(text: string): TugiCommand {
     }
     case 'tag':
       return parseTag(rest);
+    case 'stale':
+      if (rest.length > 0) throw new ValidationFailedError(['`/tugi stale` takes nothing more.']);
+      return { name: 'stale' };
     case 'snooze': {
       const caseKey = rest[0] ? parseCaseKey(rest[0]) : undefined;
       if (!caseKey || rest.length !== 2) throw new ValidationFailedError(['Use `/tugi snooze CS-12 2h` (or `30m`, `3d`, `tomorrow`, `monday`).']);

@@ -66,4 +66,27 @@ describe('SLA clocks on a case, through real requests', () => {
     expect(events.map((e) => e.actor?.userId)).toEqual([ids.agent, ids.agent]);
     expect(new Date(events[1]!.data.until as string).getUTCHours()).toBe(9); // the agent's zone is UTC in the fixture
   });
+
+  it('/tugi stale lists breaching and quiet cases: the asker’s own, everyone’s for managers', async () => {
+    const threeHoursAgo = (Date.now() / 1000 - 3 * 3600).toFixed(6);
+    const { ts } = await h.customerMessage('Exports fail since the morning', { user: 'U0STALE', ts: threeHoursAgo });
+    await h.settle();
+    const c = (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+    const listed = async (user: string) => JSON.stringify((await h.command('stale', { user })).json());
+
+    const managers = await listed(ids.manager);
+    expect(managers).toContain('All open cases needing attention');
+    expect(managers).toContain(`*${c.key}*`);
+    expect(managers).toContain('first response target breached');
+    expect(managers).toContain('no activity for 3 h');
+    expect(await listed(ids.agent)).toContain('Your cases: nothing is breaching or stale');
+
+    await clickCardAction(h, String(c._id), 'case.assign_me');
+    await h.settle();
+    // Assigning is activity: the case is no longer quiet, but its first response is still late.
+    const mine = await listed(ids.agent);
+    expect(mine).toContain(`*${c.key}*`);
+    expect(mine).not.toContain('no activity');
+    expect((await h.command('stale now')).json().text).toContain('takes nothing more');
+  });
 });

@@ -3,6 +3,7 @@ import { setTagsSchema, snoozeSchema, toCaseSummary } from '../../../../src/case
 import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
 import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
+import { attentionBlocks } from '../../blocks/attention.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../errors.js';
@@ -53,6 +54,10 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     });
     const summary = toCaseSummary(result.case, deps.directory);
     return privately({ text: `Opened case ${summary.key}.`, blocks: caseCardBlocks(summary, { actions: false }) });
+  }
+  if (parsed.name === 'stale') {
+    const { rows, scope } = await deps.attention.list({ workspace: p.team_id, actor });
+    return privately(attentionBlocks(rows, scope));
   }
   const found = await deps.cases.getByKey(p.team_id, parsed.caseKey);
   const ref = { workspace: p.team_id, caseId: String(found._id), actor };

@@ -9,6 +9,7 @@ import { outboxAnchorModel } from './outbox-anchor.model.js';
 import { lockModel } from './lock.model.js';
 import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
+import { dueCursorModel, dueSlotModel } from './due-slot.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -23,6 +24,8 @@ export function createModels(connection: Connection) {
     requesters: requesterModel(connection),
     personPicks: personPickModel(connection),
     conversations: conversationModel(connection),
+    dueSlots: dueSlotModel(connection),
+    dueCursors: dueCursorModel(connection),
   };
 }
 
@@ -46,3 +49,4 @@ export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';
 export type { InboxDocument } from './inbox.model.js';
 export type { ConversationDocument } from './conversation.model.js';
+export type { DueSlotDocument } from './due-slot.model.js';

@@ -30,14 +30,12 @@ export class ConfigError extends Error {}
 /** Empty strings count as unset, so `FOO=` in a .env file does not defeat a default. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = envSchema
-    .refine((env) => Boolean(env.TEAMS_APP_ID) === Boolean(env.TEAMS_APP_PASSWORD), {
-      path: ['TEAMS_APP_PASSWORD'],
-      message: 'set TEAMS_APP_ID and TEAMS_APP_PASSWORD together',
-    })
-    .safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(`Environment is not valid:\n${formatProblems(result.error)}`);
+  const result = envSchema.safeParse(present);
+  const problems = result.success ? [] : [formatProblems(result.error)];
+  // Checked on the raw values, so it is reported together with any other problem.
+  if (Boolean(present.TEAMS_APP_ID) !== Boolean(present.TEAMS_APP_PASSWORD)) problems.push('  - TEAMS_APP_PASSWORD: set TEAMS_APP_ID and TEAMS_APP_PASSWORD together');
+  if (!result.success || problems.length > 0) {
+    throw new ConfigError(`Environment is not valid:\n${problems.join('\n')}`);
   }
   return result.data;
 }

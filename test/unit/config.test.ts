@@ -25,6 +25,19 @@ describe('environment', () => {
     expect(message).toContain('MONGODB_URI: must be a mongodb:// or mongodb+srv:// URI');
   });
 
+  it('reads the Teams settings, and wants the app id and secret together', () => {
+    const appId = '6f1c2c1e-8d2a-4d8e-9a43-6b1f0c6a1d11';
+    expect(parseEnv({ ...valid, TEAMS_APP_ID: appId, TEAMS_APP_PASSWORD: 's3cret', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({
+      TEAMS_APP_ID: appId,
+      TEAMS_ALLOW_UNAUTHENTICATED: true,
+    });
+    expect(parseEnv(valid).TEAMS_ALLOW_UNAUTHENTICATED).toBe(false);
+    expect(() => parseEnv({ ...valid, TEAMS_APP_ID: appId })).toThrow('TEAMS_APP_PASSWORD: set TEAMS_APP_ID and TEAMS_APP_PASSWORD together');
+    // Reported together with the other problems, not after they are fixed.
+    expect(() => parseEnv({ TEAMS_APP_PASSWORD: 'x' })).toThrow(/SLACK_BOT_TOKEN[\s\S]*TEAMS_APP_PASSWORD: set TEAMS_APP_ID/);
+    expect(() => parseEnv({ ...valid, TEAMS_APP_ID: 'not-a-guid', TEAMS_APP_PASSWORD: 'x' })).toThrow("TEAMS_APP_ID: must be the bot's Microsoft app id");
+  });
+
   it('never echoes secret values in its messages', () => {
     expect(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxp-super-secret', SLACK_SIGNING_SECRET: 'short' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('super-secret') }),

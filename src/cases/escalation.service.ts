@@ -2,7 +2,7 @@ import type { OutboxMessage } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
 import type { WorkloadRepository } from '../people/workload.repository.js';
 import type { Clock } from '../ports/clock.js';
-import { pickAgent } from '../routing/index.js';
+import { describeSkips, pickAgent } from '../routing/index.js';
 import { mentionOf, nameOf } from '../specialists/index.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseRef } from './case.schema.js';
@@ -25,7 +25,7 @@ export class EscalationService {
       const escalator = nameOf(input.actor, directory);
       const { agent, skipped } = pickAgent(directory.people, await this.deps.workloads.workloads(input.workspace), clock.now(), new Set(current ? [current] : []));
       picked = agent?.id;
-      const reason = agent ? null : skipped.length ? `no agent is available (${skipped.map((s) => `${s.person.name}: ${s.reason.replace(/_/g, ' ')}`).join('; ')})` : 'no agents are configured';
+      const reason = agent ? null : skipped.length ? `no agent is available (${describeSkips(skipped)})` : 'no agents are configured';
       const notice = (after: CaseDocument): OutboxMessage => ({
         workspace: after.workspace,
         key: `case:${after._id}:escalated:v${after.version}`,

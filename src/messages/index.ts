@@ -1,2 +1,3 @@
 export * from './views.js';
 export * from './texts.js';
+export * from './labels.js';

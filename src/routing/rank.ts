@@ -9,6 +9,17 @@ export interface Workload {
 
 export type SkipReason = Unavailability | 'at_capacity';
 
+const skipWords: Record<SkipReason, string> = {
+  off_hours: 'outside working hours',
+  out_of_office: 'out of office',
+  at_capacity: 'at capacity',
+};
+
+/** Why people were passed over, for the thread: "Ann is out of office; Tom is at capacity". */
+export function describeSkips(skipped: Ranked['skipped']): string {
+  return skipped.map((s) => `${s.person.name} is ${skipWords[s.reason]}`).join('; ');
+}
+
 export interface Ranked {
   available: PersonConfig[];
   skipped: { person: PersonConfig; reason: SkipReason }[];

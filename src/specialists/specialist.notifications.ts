@@ -2,7 +2,7 @@ import type { PersonConfig } from '../config/people.js';
 import type { Mention } from '../messages/views.js';
 import type { OutboxMessage } from '../outbox/outbox.js';
 import type { Directory } from '../people/directory.js';
-import type { SkipReason, TagRoute } from '../routing/index.js';
+import { describeSkips, type TagRoute } from '../routing/index.js';
 import type { CaseDocument } from '../storage/models/index.js';
 
 export const mentionOf = (person: PersonConfig): Mention => ({
@@ -10,12 +10,6 @@ export const mentionOf = (person: PersonConfig): Mention => ({
   slackUserId: person.slackUserId ?? null,
   aadObjectId: person.teams?.aadObjectId ?? null,
 });
-
-const skipWords: Record<SkipReason, string> = {
-  off_hours: 'outside working hours',
-  out_of_office: 'out of office',
-  at_capacity: 'at capacity',
-};
 
 /** The keys of a case's specialist messages: the card (internal Slack thread) and the Teams thread root. */
 export const cardKey = (doc: CaseDocument) => `case:${doc._id}:card`;
@@ -29,7 +23,7 @@ export function routeNotes(routes: TagRoute[], alreadyOnCase: Map<string, string
     const already = alreadyOnCase.get(route.tag);
     if (already?.length) return `${route.tag}: ${already.join(', ')} already on the case`;
     const why = route.skipped.length
-      ? route.skipped.map((s) => `${s.person.name} ${skipWords[s.reason]}`).join('; ')
+      ? describeSkips(route.skipped)
       : 'nobody has this skill';
     const where = route.fallback?.kind === 'group' ? 'asked the fallback group' : 'told the managers';
     return `${route.tag}: nobody available (${why}), ${where}`;
@@ -101,7 +95,7 @@ export function pullMessages(input: PullMessagesInput): OutboxMessage[] {
         caseKey: doc.key,
         title: doc.title,
         tag: route.tag,
-        reason: route.skipped.length ? route.skipped.map((s) => `${s.person.name} is ${skipWords[s.reason]}`).join('; ') : 'nobody has this skill',
+        reason: route.skipped.length ? describeSkips(route.skipped) : 'nobody has this skill',
         mentions: fallback.kind === 'group' ? fallback.people.map(mentionOf) : [],
       },
     });

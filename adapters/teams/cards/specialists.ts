@@ -1,9 +1,7 @@
-import type { BridgedMessageView, CaseEscalatedView, Mention, SpecialistFallbackView, SpecialistRequestView } from '../../../src/messages/index.js';
+import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type Mention, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
 
 const maxMirroredText = 12_000;
-
-const priorityLabels = { P1: 'P1 · Urgent', P2: 'P2 · High', P3: 'P3 · Normal', P4: 'P4 · Low' } as const;
 
 /** Adaptive Cards 1.5: what Teams renders on desktop, web and mobile. */
 const card = (body: object[], mentions: Mention[]) => ({

@@ -24,6 +24,8 @@ import { ConversationRefs } from './storage/conversation-refs.js';
 import { SlaSettings } from './sla/settings.js';
 import { AttentionService } from './reminders/attention.service.js';
 import { nagSettings } from './reminders/due-points.js';
+import { DueQueue } from './reminders/due-queue.js';
+import { DueScheduler } from './reminders/due-scheduler.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -61,7 +63,10 @@ export async function startTugi(options: TugiOptions) {
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
   const sla = new SlaSettings(options.config, clock.now());
-  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, sla), directory, clock, lock, sla };
+  const nags = nagSettings(options.config.nags);
+  const dueQueue = new DueQueue(models, logger);
+  const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });
+  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, sla), directory, clock, lock, sla, due };
   const writer = new CaseWriter(caseDeps);
   const cases = new CaseService({ ...caseDeps, writer, metrics });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
@@ -69,7 +74,7 @@ export async function startTugi(options: TugiOptions) {
   const specialists = new SpecialistService({ writer, directory, workloads, clock });
   const escalation = new EscalationService({ writer, directory, workloads, clock });
   const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
-  const attention = new AttentionService({ repository: caseRepository, directory, sla, nags: nagSettings(options.config.nags), clock });
+  const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, clock, logger });

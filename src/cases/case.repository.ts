@@ -9,7 +9,8 @@ import type { Actor } from './case.schema.js';
 /** Concurrent openers each take the next number; this bounds how many times one may lose. */
 const maxNumberRetries = 100;
 
-export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version'>;
+/** A case before it is stored: number, key and version are given on insert. */
+export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone'>;
 
 export interface TimelineEntry {
   key: string;
@@ -18,8 +19,6 @@ export interface TimelineEntry {
   at: Date;
   data?: Record<string, unknown>;
 }
-
-type ActivityTimes = Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>;
 
 /**
  * Data access for cases, their timeline and their message links. Every read checks the
@@ -115,20 +114,10 @@ export class CaseRepository {
     return { ...doc, ...set, version };
   }
 
-  /** Moves activity times forward only: replies handled out of order never move them back. */
-  async touch(doc: CaseDocument, times: ActivityTimes): Promise<void> {
-    const set: ActivityTimes = {};
-    if (times.lastActivityAt && times.lastActivityAt > doc.lastActivityAt) set.lastActivityAt = times.lastActivityAt;
-    if (times.lastCustomerActivityAt && times.lastCustomerActivityAt > doc.lastCustomerActivityAt) {
-      set.lastCustomerActivityAt = times.lastCustomerActivityAt;
-    }
-    if (Object.keys(set).length > 0) await this.models.cases.updateOne({ _id: doc._id }, { $set: set });
-  }
-
-  /** Keeps the earliest team reply as the first response (with its stopped SLA clock), whatever order replies are handled in. */
-  async recordFirstResponse(doc: CaseDocument, at: Date, sla?: CaseDocument['sla']): Promise<void> {
-    if (doc.firstResponseAt && doc.firstResponseAt <= at) return;
-    await this.models.cases.updateOne({ _id: doc._id }, { $set: { firstResponseAt: at, ...(sla ? { sla } : {}) } });
+  /** Sets fields that do not make a new version of the case (activity times, due points). */
+  async set(doc: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument> {
+    await this.models.cases.updateOne({ _id: doc._id }, { $set: set });
+    return { ...doc, ...set };
   }
 
   /** Appends to the timeline; replaying an entry with the same key is a no-op. */

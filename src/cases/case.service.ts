@@ -37,7 +37,7 @@ export class CaseService {
       : (await repository.linkedCaseId(input.workspace, input.sourceKey))!;
     const existing = await repository.getById(input.workspace, caseId);
     // No case behind a claim: its opener is still at it, or died before inserting; either way insert it.
-    const result = existing ? { case: existing, created: false } : await repository.insert(caseId, this.newCase(input));
+    const result = existing ? { case: existing, created: false } : await repository.insert(caseId, await this.newCase(caseId, input));
     const doc = result.case;
     if (result.created) this.deps.metrics?.caseOpened(doc.source.via);
 
@@ -173,11 +173,12 @@ export class CaseService {
     });
   }
 
-  private newCase(input: OpenCaseInput): NewCase {
+  /** The case to insert, its first due point already filed (a racing opener's slot is skipped by its handler). */
+  private async newCase(caseId: Types.ObjectId, input: OpenCaseInput): Promise<NewCase> {
     const account = this.deps.directory.account(input.account);
     const suggestion = suggestFromText(`${input.title}\n${input.description}`, this.deps.directory.config.rules);
     const priority = moreUrgent(account?.defaultPriority ?? 'P3', suggestion.priority);
-    return {
+    const fresh: Omit<NewCase, 'nextDue'> = {
       workspace: input.workspace,
       title: input.title,
       description: input.description,
@@ -200,5 +201,6 @@ export class CaseService {
       createdAt: input.at,
       updatedAt: input.at,
     };
+    return { ...fresh, nextDue: await this.deps.due.plan({ ...fresh, _id: caseId }) };
   }
 }

@@ -10,6 +10,7 @@ import type { CaseRepository } from './case.repository.js';
 import { responded } from '../sla/case-clocks.js';
 import type { SlaSettings } from '../sla/settings.js';
 import type { Actor } from './case.schema.js';
+import { isDueNow, type DueScheduler } from '../reminders/due-scheduler.js';
 
 export interface CaseWriterDeps {
   repository: CaseRepository;
@@ -20,6 +21,7 @@ export interface CaseWriterDeps {
   /** Serialises writes to one case document (see LeaseLock for why updates need it). */
   lock: LeaseLock;
   sla: SlaSettings;
+  due: DueScheduler;
 }
 
 /** What a change decides: the fields to set, the timeline data, and any messages beyond the card refresh. */
@@ -36,40 +38,79 @@ export class CaseWriter {
   /**
    * Read, decide, write, all under the case's lease, so the rule is checked against the state it
    * changes and concurrent writers never overwrite each other. No-op decisions change nothing.
+   *
+   * With `due`, the change is tugi acting on that due point: it happens only while the case still
+   * waits on it, marks it done in the same write, and is not counted as activity on the case.
    */
   async change(
     input: { workspace: string; caseId: string; actor: Actor },
     type: string,
     decide: (doc: CaseDocument) => Decision | undefined | Promise<Decision | undefined>,
+    options: { due?: string } = {},
   ): Promise<CaseDocument> {
-    this.assertTeamMember(input.actor);
+    if (!options.due) this.assertTeamMember(input.actor);
     const { repository } = this.deps;
     return this.withCase(input.caseId, async () => {
       const doc = await repository.getById(input.workspace, input.caseId);
       if (!doc) throw new CaseNotFoundError(input.caseId);
+      const now = this.deps.clock.now();
+      if (options.due && !isDueNow(doc, options.due, now)) return doc;
       if (doc.status === 'closed') throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
       const decision = await decide(doc);
-      if (!decision) return doc;
-      const now = this.deps.clock.now();
-      const updated = await repository.update(doc, { ...decision.set, updatedAt: now, lastActivityAt: now });
+      if (!decision) return options.due ? this.markDone(doc, options.due) : doc;
+      const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...(options.due ? { dueDone: [...doc.dueDone, options.due] } : { lastActivityAt: now }) };
+      const updated = await repository.update(doc, { ...set, nextDue: await this.deps.due.plan({ ...doc, ...set }) });
       await repository.appendEvent(updated.workspace, updated._id, { key: `v${updated.version}`, type, actor: input.actor, at: now, data: decision.data });
       await this.deps.outbox.enqueue([...this.deps.notifications.changed(updated), ...(decision.messages?.(updated) ?? [])]);
       return updated;
     });
   }
 
-  /** Activity times (and the first response) on the case as it is now, under its lease. */
+  /** Activity times (and the first response) on the case as it is now, under its lease; times only move forward. */
   touch(doc: CaseDocument, times: Pick<Partial<CaseDocument>, 'lastActivityAt' | 'lastCustomerActivityAt'>, firstResponseAt?: Date) {
-    const { repository } = this.deps;
     return this.withCase(doc._id, async () => {
-      const current = await repository.getById(doc.workspace, doc._id);
+      const current = await this.deps.repository.getById(doc.workspace, doc._id);
       if (!current) return;
-      if (firstResponseAt) {
-        const calendar = this.deps.sla.calendarFor(current.account);
-        await repository.recordFirstResponse(current, firstResponseAt, current.sla && responded(current.sla, current.createdAt, firstResponseAt, calendar));
+      const set: Partial<CaseDocument> = {};
+      if (times.lastActivityAt && times.lastActivityAt > current.lastActivityAt) set.lastActivityAt = times.lastActivityAt;
+      if (times.lastCustomerActivityAt && times.lastCustomerActivityAt > current.lastCustomerActivityAt) set.lastCustomerActivityAt = times.lastCustomerActivityAt;
+      // Replies may be handled out of order: the earliest team reply is the first response.
+      if (firstResponseAt && (!current.firstResponseAt || firstResponseAt < current.firstResponseAt)) {
+        set.firstResponseAt = firstResponseAt;
+        if (current.sla) set.sla = responded(current.sla, current.createdAt, firstResponseAt, this.deps.sla.calendarFor(current.account));
       }
-      await repository.touch(current, times);
+      if (Object.keys(set).length > 0) await this.setHeld(current, set);
     });
+  }
+
+  /** Re-plans a case's next due point (after it was created, or when the due rules' inputs moved). */
+  reschedule(workspace: string, caseId: Types.ObjectId | string): Promise<void> {
+    return this.withCase(caseId, async () => {
+      const current = await this.deps.repository.getById(workspace, caseId);
+      if (current) await this.setHeld(current, {});
+    });
+  }
+
+  /** Marks a due point done (its nag is already in the outbox) if the case still waits on it. */
+  settleDue(workspace: string, caseId: Types.ObjectId | string, key: string): Promise<void> {
+    return this.withCase(caseId, async () => {
+      const current = await this.deps.repository.getById(workspace, caseId);
+      if (current && isDueNow(current, key, this.deps.clock.now())) await this.markDone(current, key);
+    });
+  }
+
+  /**
+   * Sets fields without a new version (no card refresh) for a caller holding the lease, with the
+   * next due point re-planned in the same write.
+   */
+  async setHeld(current: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument> {
+    const nextDue = await this.deps.due.plan({ ...current, ...set });
+    const unchanged = Object.keys(set).length === 0 && nextDue === current.nextDue;
+    return unchanged ? current : this.deps.repository.set(current, { ...set, nextDue });
+  }
+
+  private markDone(doc: CaseDocument, key: string): Promise<CaseDocument> {
+    return this.setHeld(doc, { dueDone: [...doc.dueDone, key] });
   }
 
   withCase<T>(caseId: Types.ObjectId | string, task: () => Promise<T>): Promise<T> {

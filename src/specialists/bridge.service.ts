@@ -152,7 +152,7 @@ export class BridgeService {
       const entry = current?.specialists.find((s) => s.personId === person.id);
       if (!current || !entry || (entry.firstReplyAt && entry.firstReplyAt <= post.at)) return;
       const specialists = current.specialists.map((s) => (s.personId === person.id ? { ...s, firstReplyAt: post.at } : s));
-      await this.deps.repository.update(current, { specialists });
+      await this.deps.writer.setHeld(current, { specialists });
       await this.deps.repository.appendEvent(doc.workspace, doc._id, {
         key: `specialist-first-reply:${person.id}`,
         type: 'specialist_first_reply',

@@ -27,7 +27,7 @@ const newCase = (workspace: string, sourceKey: string) => ({
   status: 'new' as const,
   priority: 'P3' as const,
   assignee: null,
-  tags: [], specialists: [], specialistThread: null, sla: null, snoozedUntil: null, waitingSince: null,
+  tags: [], specialists: [], specialistThread: null, sla: null, snoozedUntil: null, waitingSince: null, nextDue: null,
   firstResponseAt: null,
   lastCustomerActivityAt: at,
   lastActivityAt: at,
@@ -70,19 +70,5 @@ describe('case repository', () => {
     expect(await repository.appendEvent('TA', id, entry)).toBe(true);
     expect(await repository.appendEvent('TA', id, entry)).toBe(false);
     expect(await repository.listEvents('TA', id)).toHaveLength(1);
-  });
-
-  it('keeps the earliest first response and moves activity times only forward', async () => {
-    const { case: c } = await insert('TF', 'times');
-    const fresh = async () => (await repository.getById('TF', c._id))!;
-    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T12:00:00Z'));
-    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T11:00:00Z'));
-    await repository.recordFirstResponse(await fresh(), new Date('2026-11-20T13:00:00Z'));
-    await repository.touch(await fresh(), { lastActivityAt: new Date('2026-11-20T09:00:00Z') });
-    await repository.touch(await fresh(), { lastCustomerActivityAt: new Date('2026-11-20T14:00:00Z') });
-    const stored = await fresh();
-    expect(stored.firstResponseAt).toEqual(new Date('2026-11-20T11:00:00Z'));
-    expect(stored.lastActivityAt).toEqual(at);
-    expect(stored.lastCustomerActivityAt).toEqual(new Date('2026-11-20T14:00:00Z'));
   });
 });

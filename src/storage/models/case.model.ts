@@ -27,6 +27,12 @@ export interface SpecialistThread {
   rootKey: string;
 }
 
+export interface NextDue {
+  key: string;
+  at: Date;
+  slot: string;
+}
+
 export interface CaseDocument {
   _id: Types.ObjectId;
   workspace: string;
@@ -50,6 +56,10 @@ export interface CaseDocument {
   snoozedUntil: Date | null;
   /** Since when the case waits on the customer, while it does (for the reminder and auto-resolution). */
   waitingSince: Date | null;
+  /** The earliest due point not acted on yet, and the due-queue slot it is filed under. */
+  nextDue: NextDue | null;
+  /** Keys of the due points acted on: each is acted on once (see src/reminders/). */
+  dueDone: string[];
   firstResponseAt: Date | null;
   lastCustomerActivityAt: Date;
   lastActivityAt: Date;
@@ -112,6 +122,11 @@ const caseSchema = new Schema<CaseDocument>(
     },
     snoozedUntil: { type: Date, default: null },
     waitingSince: { type: Date, default: null },
+    nextDue: {
+      type: new Schema<NextDue>({ key: String, at: Date, slot: String }, { _id: false }),
+      default: null,
+    },
+    dueDone: { type: [String], default: [] },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

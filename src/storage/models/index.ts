@@ -43,7 +43,7 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { CaseDocument, CaseSpecialist, SpecialistThread } from './case.model.js';
+export type { CaseDocument, CaseSpecialist, NextDue, SpecialistThread } from './case.model.js';
 export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';

@@ -26,6 +26,8 @@ import { AttentionService } from './reminders/attention.service.js';
 import { nagSettings } from './reminders/due-points.js';
 import { DueQueue } from './reminders/due-queue.js';
 import { DueScheduler } from './reminders/due-scheduler.js';
+import { DueHandler } from './reminders/due-handler.js';
+import { NagNotifications } from './reminders/nag.notifications.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -41,6 +43,8 @@ export interface TugiOptions {
   channelIntervalMs?: number;
   /** How often Agenda looks for due sweeps. */
   processEvery?: string | number;
+  /** How often due points (SLA notices, nags) are swept. */
+  sweepEvery?: string;
 }
 
 export type Tugi = Awaited<ReturnType<typeof startTugi>>;
@@ -74,6 +78,18 @@ export async function startTugi(options: TugiOptions) {
   const specialists = new SpecialistService({ writer, directory, workloads, clock });
   const escalation = new EscalationService({ writer, directory, workloads, clock });
   const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
+  const dueHandler = new DueHandler({
+    repository: caseRepository,
+    writer,
+    scheduler: due,
+    outbox,
+    notifications: new NagNotifications(directory, sla, nags),
+    cases,
+    specialists,
+    nags,
+    clock,
+  });
+  const sweepDue = () => dueQueue.sweep(directory.workspace, clock.now(), (slot) => dueHandler.handle(slot));
   const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
@@ -92,6 +108,8 @@ export async function startTugi(options: TugiOptions) {
       { name: 'outbox.sweep', every: '10 seconds', run: () => deliverer.kick() },
       // The crash backstop: it scans the inbox (a full scan on FerretDB), so once a minute is enough.
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
+      // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
+      { name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue },
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, clock }) },
     ],
   });
@@ -116,6 +134,8 @@ export async function startTugi(options: TugiOptions) {
     specialists,
     escalation,
     conversations,
+    /** One sweep of the due points, as the scheduled job runs it. */
+    sweepDue,
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */
     async stop(): Promise<void> {
       await closeServer(server);

@@ -10,6 +10,9 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** tugi itself, on the timeline of what its scheduled jobs do (never accepted from a request). */
+export const tugiActor: Actor = { platform: 'slack', userId: 'tugi', name: 'tugi' };
+
 export const intakeVias = ['message', 'reaction', 'shortcut', 'command', 'phone', 'email'] as const;
 export type IntakeVia = (typeof intakeVias)[number];
 

@@ -4,8 +4,8 @@ import type { Metrics } from '../metrics.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
 import type { NewCase } from './case.repository.js';
-import type { Actor, AssignInput, ChangeStatusInput, OpenCaseInput, SetPriorityInput, SetTagsInput, SnoozeInput, ThreadMessageInput } from './case.schema.js';
-import { allowedTransitions, canTransition, openStatuses } from './status.js';
+import { tugiActor, type Actor, type AssignInput, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput } from './case.schema.js';
+import { allowedTransitions, canTransition, openStatuses, type CaseStatus } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
 import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
 
@@ -160,17 +160,27 @@ export class CaseService {
   }
 
   changeStatus(input: ChangeStatusInput): Promise<CaseDocument> {
-    return this.deps.writer.change(input, 'status_changed', (doc) => {
-      const from = doc.status;
-      if (from === input.status) return undefined;
-      if (!canTransition(from, input.status)) {
-        throw new InvalidTransitionError(doc.key, from, input.status, allowedTransitions(from));
-      }
-      const now = this.deps.clock.now();
-      const sla = doc.sla && statusChanged(doc.sla, from, input.status, now, this.deps.sla.calendarFor(doc.account));
-      const waitingSince = input.status === 'waiting_on_customer' ? now : null;
-      return { set: { status: input.status, sla, waitingSince }, data: { from, to: input.status } };
-    });
+    return this.deps.writer.change(input, 'status_changed', (doc) => this.statusDecision(doc, input.status));
+  }
+
+  /** The due point `due` resolves a case that waited too long on the customer (their notice is already queued). */
+  autoResolve(ref: { workspace: string; caseId: string }, due: string): Promise<CaseDocument> {
+    return this.deps.writer.change(
+      { ...ref, actor: tugiActor },
+      'status_changed',
+      (doc) => (doc.status === 'waiting_on_customer' ? this.statusDecision(doc, 'resolved', { automatic: true, reason: 'no answer from the customer' }) : undefined),
+      { due },
+    );
+  }
+
+  private statusDecision(doc: CaseDocument, to: CaseStatus, data: Record<string, unknown> = {}) {
+    const from = doc.status;
+    if (from === to) return undefined;
+    if (!canTransition(from, to)) throw new InvalidTransitionError(doc.key, from, to, allowedTransitions(from));
+    const now = this.deps.clock.now();
+    const sla = doc.sla && statusChanged(doc.sla, from, to, now, this.deps.sla.calendarFor(doc.account));
+    const waitingSince = to === 'waiting_on_customer' ? now : null;
+    return { set: { status: to, sla, waitingSince }, data: { from, to, ...data } };
   }
 
   /** The case to insert, its first due point already filed (a racing opener's slot is skipped by its handler). */

@@ -1,6 +1,6 @@
 import type { Language } from '../config/workspace.js';
 import { describeTarget, type SlaTarget } from '../sla/policy.js';
-import type { CaseAcknowledgementView, CaseJoinedView } from './views.js';
+import type { CaseAcknowledgementView, CaseJoinedView, CustomerAutoResolvedView, CustomerReminderView } from './views.js';
 
 /** Customer-facing sentences, in the account's language. Internal text stays English. */
 const units: Record<Language, Record<'minute' | 'hour' | 'day', [string, string]>> = {
@@ -31,4 +31,16 @@ export function joinedText(view: CaseJoinedView): string {
   return view.language === 'et'
     ? `Lisasime selle sõnumi teie pöördumisele *${view.caseKey}*.`
     : `Added to your open case *${view.caseKey}*.`;
+}
+
+export function customerReminderText(view: CustomerReminderView): string {
+  return view.language === 'et'
+    ? `Tere! Ootame teie vastust pöördumise *${view.caseKey}* kohta. Kui teil on veel küsimusi või lisainfot, kirjutage palun siia.`
+    : `Hi — we're waiting to hear back from you on *${view.caseKey}*. If you have the details we asked for, or still need help, just reply here.`;
+}
+
+export function customerAutoResolvedText(view: CustomerAutoResolvedView): string {
+  return view.language === 'et'
+    ? `Kuna me pole teilt vastust saanud, märkisime pöördumise *${view.caseKey}* lahendatuks. Kui abi on veel vaja, vastake siia ja avame selle uuesti.`
+    : `As we haven't heard back, we've marked *${view.caseKey}* as resolved. If you still need help, reply here and we'll reopen it.`;
 }

@@ -108,6 +108,37 @@ export interface BridgedMessageView {
   deleted: boolean;
 }
 
+/** Why tugi speaks up about a case on its own: the due points that produce an internal message. */
+export type NagReason = 'sla.warning' | 'sla.breach' | 'stale.nag' | 'stale.escalation' | 'specialist.ping' | 'auto_resolved';
+
+/** An internal nag about a case: what is due and for whom; adapters add the actions that move the case on. */
+export interface NagView {
+  kind: 'nag';
+  reason: NagReason;
+  caseId: string;
+  caseKey: string;
+  title: string;
+  priority: Priority;
+  /** Who is asked to act (@mentioned), if anyone is. */
+  mentions: Mention[];
+  /** What is due, in one sentence (internal text, English). */
+  text: string;
+}
+
+/** A polite nudge to a customer the case waits on. */
+export interface CustomerReminderView {
+  kind: 'customer.reminder';
+  language: Language;
+  caseKey: string;
+}
+
+/** The case was resolved for lack of an answer; how to get it reopened. */
+export interface CustomerAutoResolvedView {
+  kind: 'customer.auto-resolved';
+  language: Language;
+  caseKey: string;
+}
+
 export type View =
   | CaseAcknowledgementView
   | CaseJoinedView
@@ -116,7 +147,10 @@ export type View =
   | SpecialistRequestView
   | SpecialistFallbackView
   | CaseEscalatedView
-  | BridgedMessageView;
+  | BridgedMessageView
+  | NagView
+  | CustomerReminderView
+  | CustomerAutoResolvedView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -129,4 +163,7 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'specialists.fallback': 'internal',
   'case.escalated': 'internal',
   'bridge.message': 'internal',
+  nag: 'internal',
+  'customer.reminder': 'customer',
+  'customer.auto-resolved': 'customer',
 };

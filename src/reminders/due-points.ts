@@ -53,7 +53,7 @@ export interface DuePoint {
   key: string;
   kind: DueKind;
   at: Date;
-  /** Whom a nag mentions (a person id), when it is about one person. */
+  /** The person a point is about (a person id): whom a nag mentions, or the silent specialist. */
   personId?: string;
 }
 
@@ -123,7 +123,7 @@ export function duePoints(c: CaseForDue, context: DueContext): DuePoint[] {
       const id = `specialist:${specialist.personId}:${specialist.pulledAt.getTime()}`;
       const ping = after(specialist.pulledAt, settings.specialistReplyWithin);
       points.push({ key: `${id}:ping`, kind: 'specialist.ping', at: nag(ping, specialist.personId), personId: specialist.personId });
-      points.push({ key: `${id}:next`, kind: 'specialist.next', at: nag(after(specialist.pulledAt, settings.specialistReplyWithin, 2), null) });
+      points.push({ key: `${id}:next`, kind: 'specialist.next', at: nag(after(specialist.pulledAt, settings.specialistReplyWithin, 2), null), personId: specialist.personId });
     }
   }
 

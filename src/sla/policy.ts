@@ -12,6 +12,7 @@ export interface SlaPolicy {
 }
 
 const businessDay = 8 * 60;
+const calendarDay = 24 * 60;
 
 /** PRODUCT.md flow 5 defaults. */
 export const defaultSlaPolicies: Record<Priority, SlaPolicy> = {
@@ -26,6 +27,14 @@ export function describeTarget(target: SlaTarget): { amount: number; unit: 'minu
   if (target.business && target.minutes % businessDay === 0) {
     return { amount: target.minutes / businessDay, unit: 'day', business: true };
   }
+  if (!target.business && target.minutes >= calendarDay && target.minutes % calendarDay === 0) {
+    return { amount: target.minutes / calendarDay, unit: 'day', business: false };
+  }
   if (target.minutes % 60 === 0) return { amount: target.minutes / 60, unit: 'hour', business: target.business };
   return { amount: target.minutes, unit: 'minute', business: target.business };
+}
+
+/** A target `factor` times as long (the n-th stale interval, a quarter of a target). */
+export function scaleTarget(target: SlaTarget, factor: number): SlaTarget {
+  return { ...target, minutes: Math.round(target.minutes * factor) };
 }

@@ -1,7 +1,7 @@
 import type { PersonConfig } from '../config/people.js';
 import { ValidationFailedError } from '../errors.js';
 import type { CaseWriter } from '../cases/case.writer.js';
-import type { Actor, CaseRef } from '../cases/case.schema.js';
+import { tugiActor, type Actor, type CaseRef } from '../cases/case.schema.js';
 import { canTransition } from '../cases/status.js';
 import type { Directory } from '../people/directory.js';
 import type { WorkloadRepository } from '../people/workload.repository.js';
@@ -25,25 +25,54 @@ export class SpecialistService {
    * Routes each tag to available specialists (not already on the case), records them on the case,
    * opens or extends the specialist thread and moves the case to waiting_on_specialist when it can.
    */
-  async pull(input: CaseRef): Promise<CaseDocument> {
-    const { directory, clock } = this.deps;
-    let picked: string[] = [];
-    const updated = await this.deps.writer.change(input, 'specialists_pulled', async (doc) => {
+  pull(input: CaseRef): Promise<CaseDocument> {
+    return this.route(input, (doc) => {
       if (doc.tags.length === 0) {
         throw new ValidationFailedError([`Tag ${doc.key} first, so tugi knows whom to ask: \`/tugi tag ${doc.key} +network\`.`]);
       }
+      return { tags: doc.tags };
+    });
+  }
+
+  /**
+   * A pulled-in specialist stayed silent (the due point `due.key`): ask the next available one with
+   * the same tag, or the tag's fallback, and say so in the thread.
+   */
+  pullNext(ref: { workspace: string; caseId: string }, due: { key: string; personId: string }, silentFor: string): Promise<CaseDocument> {
+    return this.route(
+      { ...ref, actor: tugiActor },
+      (doc) => {
+        const silent = doc.specialists.find((s) => s.personId === due.personId);
+        if (!silent) return undefined;
+        const name = this.deps.directory.person(silent.personId)?.name ?? silent.personId;
+        return { tags: [silent.tag], lead: `${name} has not replied in ${silentFor}.`, alwaysFallBack: true };
+      },
+      due.key,
+    );
+  }
+
+  private async route(
+    input: CaseRef,
+    scope: (doc: CaseDocument) => { tags: string[]; lead?: string; alwaysFallBack?: boolean } | undefined,
+    due?: string,
+  ): Promise<CaseDocument> {
+    const { directory, clock } = this.deps;
+    let picked: string[] = [];
+    const decide = async (doc: CaseDocument) => {
+      const asked = scope(doc);
+      if (!asked) return undefined;
       const now = clock.now();
       const onCase = new Set(doc.specialists.map((s) => s.personId));
       const routes = routeTags({
-        tags: doc.tags,
+        tags: asked.tags,
         priority: doc.priority,
         config: directory.config,
         workloads: await this.deps.workloads.workloads(input.workspace),
         now,
         exclude: onCase,
       });
-      const alreadyOnCase = new Map(doc.tags.map((tag) => [tag, namesOnCase(doc, tag, directory)]));
-      // A tag whose specialists are all on the case already needs no fallback.
+      // A tag whose specialists are all on the case already needs no fallback (unless they went silent).
+      const alreadyOnCase = new Map(asked.alwaysFallBack ? [] : asked.tags.map((tag) => [tag, namesOnCase(doc, tag, directory)]));
       const fallbacks = routes.filter((route) => route.fallback && !alreadyOnCase.get(route.tag)?.length);
       const newcomers = dedupe([
         ...routes.flatMap((route) => route.chosen.map((person) => ({ person, tag: route.tag }))),
@@ -59,22 +88,24 @@ export class SpecialistService {
       const specialistThread =
         doc.specialistThread ?? (teams.length > 0 && teamsChannel ? { platform: 'teams' as const, channel: teamsChannel, rootKey: specialistRootKey(doc) } : null);
       const status = added.length > 0 && canTransition(doc.status, 'waiting_on_specialist') ? 'waiting_on_specialist' : doc.status;
+      const notes = [...(asked.lead ? [asked.lead] : []), ...routeNotes(routes, alreadyOnCase)];
       return {
         set: { specialists: [...doc.specialists, ...added], specialistThread, status },
         data: { routes: routes.map(routeSummary), asked: picked, ...(status !== doc.status ? { from: doc.status, to: status } : {}) },
-        messages: (after) =>
+        messages: (after: CaseDocument) =>
           pullMessages({
             doc: after,
             directory,
             askedBy: nameOf(input.actor, directory),
             teams,
             slack: newcomers.filter(({ person }) => platformOf(person) === 'slack').map(({ person }) => person),
-            notes: routeNotes(routes, alreadyOnCase),
+            notes,
             fallbacks,
             threadExisted,
           }),
       };
-    });
+    };
+    const updated = await this.deps.writer.change(input, 'specialists_pulled', decide, { due });
     await this.deps.workloads.recordPicks(input.workspace, picked, clock.now());
     return updated;
   }

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { startTugi, type Tugi } from '../../src/main.js';
 import type { TeamsOptions } from '../../adapters/teams/app.js';
 import type { WorkspaceConfig } from '../../src/config/index.js';
+import type { Clock } from '../../src/ports/clock.js';
 import { testConfig, ids } from '../fixtures/config.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { FakeSlack } from './fake-slack.js';
@@ -29,7 +30,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock } = {},
+): Promise<Harness> {
   const db = options.db ?? (await openTestDatabase());
   const slack = options.slack ?? (await new FakeSlack().start());
   const connector = await new FakeBotConnector().start();
@@ -46,6 +49,8 @@ export async function startHarness(options: { config?: WorkspaceConfig; db?: Tes
       teams: options.teams ?? { allowUnauthenticated: true },
       channelIntervalMs: 0,
       processEvery: 200,
+      sweepEvery: '1 second',
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   const tugi = await boot();
   const baseUrl = `http://127.0.0.1:${tugi.port}`;

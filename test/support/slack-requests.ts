@@ -35,7 +35,8 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Dat
 
 let lastMicros = 0;
 /** A fresh Slack message ts near now, at least a millisecond after the previous one. */
-export function nextTs(): string {
-  lastMicros = Math.max(lastMicros + 1000, Date.now() * 1000);
+/** A fresh, increasing Slack message ts (at `nowMs`, for tests whose clock runs ahead). */
+export function nextTs(nowMs = Date.now()): string {
+  lastMicros = Math.max(lastMicros + 1000, nowMs * 1000);
   return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
 }

@@ -63,7 +63,7 @@ describe('due points', () => {
     ] }, context);
     expect(points.filter((p) => p.kind.startsWith('specialist')).map((p) => [p.kind, p.at.toISOString().slice(5, 16), p.personId ?? null])).toEqual([
       ['specialist.ping', '11-23T17:00', 'tom'],
-      ['specialist.next', '11-24T13:00', null],
+      ['specialist.next', '11-24T13:00', 'tom'],
     ]);
   });
 

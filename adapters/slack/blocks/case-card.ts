@@ -36,6 +36,14 @@ export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } 
 
 const snoozeLabels: Record<(typeof snoozeChoices)[number], string> = { '1h': 'Snooze 1 hour', '4h': 'Snooze 4 hours', tomorrow: 'Until tomorrow', monday: 'Until Monday' };
 
+/** The snooze menu of the card and of every nag. */
+export const snoozeMenu = () => ({
+  type: 'static_select' as const,
+  action_id: actionIds.snooze,
+  placeholder: { type: 'plain_text' as const, text: 'Snooze' },
+  options: snoozeChoices.map((choice) => ({ text: { type: 'plain_text' as const, text: snoozeLabels[choice] }, value: choice })),
+});
+
 function caseActions(view: CaseSummary): KnownBlock {
   const priorityOption = (p: (typeof priorities)[number]) => ({ text: { type: 'plain_text' as const, text: priorityLabels[p] }, value: p });
   const elements: Extract<KnownBlock, { type: 'actions' }>['elements'] = [
@@ -63,12 +71,7 @@ function caseActions(view: CaseSummary): KnownBlock {
     { type: 'button', action_id: actionIds.pullSpecialists, text: { type: 'plain_text', text: 'Pull in specialists' }, value: view.caseId },
     { type: 'button', action_id: actionIds.escalate, text: { type: 'plain_text', text: 'Escalate' }, value: view.caseId },
   );
-  elements.push({
-    type: 'static_select',
-    action_id: actionIds.snooze,
-    placeholder: { type: 'plain_text', text: 'Snooze' },
-    options: snoozeChoices.map((choice) => ({ text: { type: 'plain_text', text: snoozeLabels[choice] }, value: choice })),
-  });
+  elements.push(snoozeMenu());
   if (view.nextStatuses.length > 0) {
     elements.push({
       type: 'static_select',

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { acknowledgementText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
 import { caseCardBlocks } from './case-card.js';
+import { nagMessage } from './nag.js';
 import { bridgedMessage, escalatedMessage, specialistFallbackMessage, specialistRequestMessage } from './specialists.js';
 import { clip, escapeMrkdwn } from './text.js';
 
@@ -32,5 +33,11 @@ export function renderView(view: View): SlackMessage {
       return escalatedMessage(view);
     case 'bridge.message':
       return bridgedMessage(view);
+    case 'nag':
+      return nagMessage(view);
+    case 'customer.reminder':
+      return { text: customerReminderText(view) };
+    case 'customer.auto-resolved':
+      return { text: customerAutoResolvedText(view) };
   }
 }

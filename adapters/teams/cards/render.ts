@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { acknowledgementText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { nagCard } from './nag.js';
 import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
 
 /** What tugi sends to Teams: a message activity (markdown text, or an Adaptive Card). */
@@ -31,6 +32,12 @@ export function renderTeamsView(view: View): TeamsMessage {
       return cardMessage(escalatedCard(view), `${view.caseKey} escalated`);
     case 'bridge.message':
       return bridgedMessage(view);
+    case 'nag':
+      return cardMessage(nagCard(view), `${view.caseKey}: ${view.text}`);
+    case 'customer.reminder':
+      return textMessage(teamsMarkdown(customerReminderText(view)));
+    case 'customer.auto-resolved':
+      return textMessage(teamsMarkdown(customerAutoResolvedText(view)));
     case 'case.card':
     case 'case.follow-up':
       // The triage card and customer follow-ups live in Slack's triage channel only.

@@ -1,25 +1,8 @@
-import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type Mention, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
+import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
+import { card, mentionLine, teamsMentions, textBlock } from './elements.js';
 
 const maxMirroredText = 12_000;
-
-/** Adaptive Cards 1.5: what Teams renders on desktop, web and mobile. */
-const card = (body: object[], mentions: Mention[]) => ({
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.5',
-  body,
-  ...(mentions.length ? { msteams: { entities: mentionEntities(mentions) } } : {}),
-});
-
-/** A real @mention needs the `<at>` text in the card and an entity naming the person's Teams id. */
-const teamsMentions = (mentions: Mention[]) => mentions.filter((m) => m.aadObjectId);
-const atText = (mention: Mention) => `<at>${mention.name}</at>`;
-const mentionEntities = (mentions: Mention[]) =>
-  teamsMentions(mentions).map((m) => ({ type: 'mention', text: atText(m), mentioned: { id: m.aadObjectId, name: m.name } }));
-const mentionLine = (mentions: Mention[]) => mentions.map((m) => (m.aadObjectId ? atText(m) : m.name)).join(', ');
-
-const textBlock = (text: string, extra: object = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
 export function specialistRequestCard(view: SpecialistRequestView): object {
   const facts = [

@@ -90,4 +90,25 @@ describe('the due queue', () => {
     expect(await models.outbox.countDocuments({ workspace: ws })).toBe(500);
     expect(await models.outboxQueue.countDocuments({ workspace: ws })).toBe(500);
   });
+
+  it('a sweeper killed mid-sweep drops nothing: the next sweep, on another replica, hands over every point again', async () => {
+    const ws = 'TQ5';
+    const filing = new DueQueue(models);
+    for (let i = 0; i < 20; i += 1) await filing.file({ workspace: ws, caseId: `case${i}`, key: 'stale:1', at: minutes(1) }, t0);
+    const outbox = new Outbox(new OutboxRepository(models), () => true, { now: () => minutes(10) });
+    const nag = (slot: DueSlot) =>
+      outbox.enqueue([{ workspace: ws, key: `nag:${slot.caseId}:${slot.key}`, platform: 'slack', channel: 'C0TRIAGE', view: { kind: 'case.follow-up', caseKey: slot.caseId, author: 'tugi', text: 'quiet', permalink: null } }]);
+    // The first replica stores ten nags, then hangs forever on the eleventh: as good as killed.
+    let seen = 0;
+    void new DueQueue(models).sweep(ws, minutes(10), async (slot) => {
+      if ((seen += 1) > 10) return new Promise<void>(() => {});
+      await nag(slot);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await models.outbox.countDocuments({ workspace: ws })).toBe(10);
+    // Its cursor never moved, so the other replica's sweep reads the same minutes and finishes the job.
+    const other = await new DueQueue(models).sweep(ws, minutes(10), nag);
+    expect(other.handled).toBe(20);
+    expect(await models.outbox.countDocuments({ workspace: ws })).toBe(20);
+  });
 });

@@ -43,8 +43,8 @@ export interface TugiOptions {
   channelIntervalMs?: number;
   /** How often Agenda looks for due sweeps. */
   processEvery?: string | number;
-  /** How often due points (SLA notices, nags) are swept. */
-  sweepEvery?: string;
+  /** How often due points (SLA notices, nags) are swept; false leaves sweeping to the caller (benchmarks). */
+  sweepEvery?: string | false;
 }
 
 export type Tugi = Awaited<ReturnType<typeof startTugi>>;
@@ -109,7 +109,7 @@ export async function startTugi(options: TugiOptions) {
       // The crash backstop: it scans the inbox (a full scan on FerretDB), so once a minute is enough.
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
-      { name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue },
+      ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue }]),
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, clock }) },
     ],
   });

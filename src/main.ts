@@ -96,7 +96,7 @@ export async function startTugi(options: TugiOptions) {
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, outbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 

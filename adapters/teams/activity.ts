@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { snoozeChoices } from '../../src/sla/snooze.js';
+
+/** What tugi's card buttons send back (Action.Submit data); anything else is dropped at the edge. */
+export const cardSubmitSchema = z.object({
+  tugi: z.literal('case.snooze'),
+  caseId: z.string().regex(/^[a-f0-9]{24}$/),
+  choice: z.enum(snoozeChoices),
+});
+export type CardSubmit = z.infer<typeof cardSubmitSchema>;
 
 /**
  * The fields tugi uses from a Bot Framework activity, parsed at the edge; everything else is
@@ -22,6 +31,8 @@ export const activitySchema = z.object({
     tenantId: z.string().optional(),
   }),
   text: z.string().optional(),
+  // A button press on one of tugi's cards; anything else in `value` is not tugi's and is ignored.
+  value: cardSubmitSchema.optional().catch(undefined),
   replyToId: z.string().optional(),
   entities: z.array(z.object({ type: z.string(), mentioned: z.object({ id: z.string() }).optional() })).optional(),
   attachments: z.array(z.object({ contentType: z.string(), contentUrl: z.string().optional(), name: z.string().optional() })).optional(),

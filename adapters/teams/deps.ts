@@ -4,6 +4,7 @@ import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { BridgeService } from '../../src/specialists/index.js';
+import type { Outbox } from '../../src/outbox/index.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
 /** What the Teams routes need from the core; passed in, never built inside. */
@@ -13,6 +14,7 @@ export interface TeamsDeps {
   intake: IntakeService;
   cases: CaseService;
   bridge: BridgeService;
+  outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;
   logger: Logger;

@@ -1,5 +1,8 @@
-import type { Actor } from '../../src/cases/index.js';
-import { activitySchema, conversationTypeOf, filesOf, mentionsBot, plainText, tenantOf, threadOf, type Activity } from './activity.js';
+import { snoozeSchema, type Actor } from '../../src/cases/index.js';
+import { asCodedError } from '../../src/errors.js';
+import { userMessage } from '../../src/messages/index.js';
+import { snoozeUntil } from '../../src/sla/snooze.js';
+import { activitySchema, type CardSubmit, conversationTypeOf, filesOf, mentionsBot, plainText, tenantOf, threadOf, type Activity } from './activity.js';
 import type { TeamsDeps } from './deps.js';
 import { teamsInboxKinds } from './kinds.js';
 
@@ -53,6 +56,7 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     await remember(activity);
     if (!activity.id || activity.from.id === activity.recipient.id) return;
     const { channel, rootId } = threadOf(activity);
+    if (activity.value) return cardSubmitted(activity, activity.value, channel, rootId);
     const type = conversationTypeOf(activity);
     const text = plainText(activity);
     const isReply = type === 'channel' && rootId !== null && rootId !== activity.id;
@@ -71,6 +75,23 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     const accountId = (type === 'channel' ? directory.teamsCustomerChannel(channel) : directory.accountOfTenant(tenantOf(activity)))?.id ?? null;
     await deps.intake.captureMessage({ workspace, channel, ts: activity.id, author: author(activity), text, permalink: null, at: at(activity), accountId });
   });
+
+  /** A snooze button on a nag: done for team members, and the thread hears what happened. */
+  const cardSubmitted = async (activity: Activity, submit: CardSubmit, channel: string, rootId: string | null) => {
+    if (!directory.isInternalChannel(channel)) return; // tugi puts buttons in internal threads only
+    const person = directory.teamsMember(activity.from.aadObjectId);
+    let text: string;
+    try {
+      const until = snoozeUntil(submit.choice, deps.clock.now(), person?.timeZone ?? 'UTC');
+      const doc = await deps.cases.snooze(snoozeSchema.parse({ workspace, caseId: submit.caseId, actor: author(activity), until }));
+      text = `${person?.name ?? activity.from.name ?? 'Someone'} snoozed nags about ${doc.key} until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+    } catch (error) {
+      if (!asCodedError(error)) deps.logger.error({ err: error }, 'teams: card action failed');
+      text = userMessage(error);
+    }
+    // Only internal channels carry nags with buttons; the outbox refuses anything else.
+    await deps.outbox.enqueue([{ workspace, key: `teams-submit:${activity.id}`, platform: 'teams', channel, threadTs: rootId, view: { kind: 'case.notice', text } }]);
+  };
 
   inbox.on(teamsInboxKinds.edited, async (raw) => {
     const activity = activitySchema.parse(raw);

@@ -116,7 +116,23 @@ export class CaseService {
     });
     if (!appended) return doc;
     await this.deps.writer.touch(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
+    if (!input.fromTeam) await this.customerAnswered(doc, input.author);
     return doc;
+  }
+
+  /**
+   * The customer wrote in their thread: a case waiting on them goes back to work, and a resolved
+   * one is reopened (what the auto-resolution message promises). Closed cases stay closed.
+   */
+  private async customerAnswered(doc: CaseDocument, author: Actor): Promise<void> {
+    const next: Partial<Record<CaseStatus, CaseStatus>> = { waiting_on_customer: 'in_progress', resolved: 'in_progress' };
+    if (!next[doc.status]) return;
+    await this.deps.writer.change(
+      { workspace: doc.workspace, caseId: String(doc._id), actor: author },
+      'status_changed',
+      (current) => (next[current.status] ? this.statusDecision(current, next[current.status]!, { reason: 'the customer replied' }) : undefined),
+      { byRule: true },
+    );
   }
 
   assign(input: AssignInput): Promise<CaseDocument> {

@@ -41,14 +41,16 @@ export class CaseWriter {
    *
    * With `due`, the change is tugi acting on that due point: it happens only while the case still
    * waits on it, marks it done in the same write, and is not counted as activity on the case.
+   * `byRule` is a change tugi makes by rule for whoever caused it (a customer's reply), so the
+   * actor need not be on the team.
    */
   async change(
     input: { workspace: string; caseId: string; actor: Actor },
     type: string,
     decide: (doc: CaseDocument) => Decision | undefined | Promise<Decision | undefined>,
-    options: { due?: string } = {},
+    options: { due?: string; byRule?: boolean } = {},
   ): Promise<CaseDocument> {
-    if (!options.due) this.assertTeamMember(input.actor);
+    if (!options.due && !options.byRule) this.assertTeamMember(input.actor);
     const { repository } = this.deps;
     return this.withCase(input.caseId, async () => {
       const doc = await repository.getById(input.workspace, input.caseId);

@@ -1,3 +1,4 @@
 export * from './views.js';
 export * from './texts.js';
 export * from './labels.js';
+export * from './user-errors.js';

@@ -139,6 +139,12 @@ export interface CustomerAutoResolvedView {
   caseKey: string;
 }
 
+/** A short internal note in a thread: what a button press did, or why it did nothing. */
+export interface CaseNoticeView {
+  kind: 'case.notice';
+  text: string;
+}
+
 export type View =
   | CaseAcknowledgementView
   | CaseJoinedView
@@ -150,7 +156,8 @@ export type View =
   | BridgedMessageView
   | NagView
   | CustomerReminderView
-  | CustomerAutoResolvedView;
+  | CustomerAutoResolvedView
+  | CaseNoticeView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -166,4 +173,5 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   nag: 'internal',
   'customer.reminder': 'customer',
   'customer.auto-resolved': 'customer',
+  'case.notice': 'internal',
 };

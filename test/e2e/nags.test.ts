@@ -3,7 +3,7 @@ import { ids } from '../fixtures/config.js';
 import { clickCardAction, select } from '../support/card-actions.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
-import { installedInTeam, teamsIds } from '../support/teams-activities.js';
+import { cardSubmit, installedInTeam, teamsIds } from '../support/teams-activities.js';
 import { hours, minutes, TestClock } from '../support/test-clock.js';
 
 let h: Harness;
@@ -113,6 +113,15 @@ describe('specialist and customer nags', () => {
     expect(JSON.stringify(pings[0]!.body)).toContain(`<at>${firstName}</at>`);
     expect(JSON.stringify(pings[0]!.body)).toContain('"tugi":"case.snooze"');
 
+    // A stranger's press on the card's snooze button changes nothing, and the thread says why.
+    const rootId = h.connector.callsOf('createConversation').at(-1)!.messageId!;
+    const where = { serviceUrl: h.connector.serviceUrl, channel: teamsIds.specialists, rootId };
+    const stranger = { id: '29:stranger', name: 'Stranger', aadObjectId: '00000000-0000-0000-0000-00000000dead' };
+    expect(await h.teams(cardSubmit({ ...where, from: stranger, value: { tugi: 'case.snooze', caseId: id, choice: '4h' } }))).toBe(200);
+    await h.settle();
+    expect(h.connector.postsContaining('You are not allowed to change cases')).toHaveLength(1);
+    expect((await h.tugi.models.cases.findById(c._id).lean())!.snoozedUntil).toBeNull();
+
     // Another hour: the next specialist with the tag is pulled in, and the thread says why.
     await after(hours(1));
     const now = (await h.tugi.models.cases.findById(c._id).lean())!;
@@ -120,6 +129,12 @@ describe('specialist and customer nags', () => {
     await eventually(() => expect(h.connector.postsContaining(`has not replied in 2 hours`)).toHaveLength(1));
     const pulls = await h.tugi.models.caseEvents.find({ caseId: c._id, type: 'specialists_pulled' }).lean();
     expect(pulls.map((e) => e.actor?.userId)).toEqual([ids.agent, 'tugi']);
+
+    // A specialist snoozes from the card in Teams: the case is snoozed and the thread hears until when.
+    expect(await h.teams(cardSubmit({ ...where, from: teamsIds.tom, value: { tugi: 'case.snooze', caseId: id, choice: 'tomorrow' } }))).toBe(200);
+    await h.settle();
+    expect((await h.tugi.models.cases.findById(c._id).lean())!.snoozedUntil).not.toBeNull();
+    await eventually(() => expect(h.connector.postsContaining('Tom Network snoozed nags about')).toHaveLength(1));
   });
 
   it('reminds a quiet customer in their thread, then resolves the case politely and says how to reopen', async () => {
@@ -145,5 +160,28 @@ describe('specialist and customer nags', () => {
     expect(change).toMatchObject({ actor: { userId: 'tugi' }, data: { from: 'waiting_on_customer', to: 'resolved' } });
     // Nothing internal ever reached the customer's channel.
     expect(h.slack.posts(ids.acme).every((p) => !JSON.stringify(p.args).includes('Resolved automatically'))).toBe(true);
+
+    // As promised, the customer's reply reopens it, with a fresh resolution clock.
+    await h.customerMessage('Sorry, was away — still need it', { user: 'U0NAG4', threadTs: c.source.ts!, ts: nextTs(clock.now().getTime()) });
+    await h.settle();
+    const reopened = (await h.tugi.models.cases.findById(c._id).lean())!;
+    expect(reopened.status).toBe('in_progress');
+    expect(reopened.sla!.resolution).toMatchObject({ usedMinutes: 0, stoppedAt: null });
+    const reason = await h.tugi.models.caseEvents.findOne({ caseId: c._id, 'data.reason': 'the customer replied' }).lean();
+    expect(reason).toMatchObject({ actor: { userId: 'U0NAG4' }, data: { from: 'resolved', to: 'in_progress' } });
+  });
+
+  it('a customer who answers while the case waits on them puts it back to work, and no reminder goes out', async () => {
+    const c = await openCase('Which plan are we on?', 'U0NAG5');
+    const id = String(c._id);
+    await clickCardAction(h, id, 'case.set_status', select('in_progress'));
+    await clickCardAction(h, id, 'case.set_status', select('waiting_on_customer'));
+    await h.settle();
+    await after(hours(24));
+    await h.customerMessage('Here is our account number', { user: 'U0NAG5', threadTs: c.source.ts!, ts: nextTs(clock.now().getTime()) });
+    await h.settle();
+    expect((await h.tugi.models.cases.findById(c._id).lean())!.status).toBe('in_progress');
+    await after(hours(3 * 24));
+    expect(h.slack.posts(ids.acme).filter((p) => p.args.thread_ts === c.source.ts && String(p.args.text).includes('waiting to hear back'))).toHaveLength(0);
   });
 });

@@ -54,6 +54,11 @@ export function channelMessage(where: Where & { text: string; mentionBot?: boole
   };
 }
 
+/** An Action.Submit press on one of tugi's cards in a thread: a message with `value` and no text. */
+export function cardSubmit(where: Where & { value: object }) {
+  return { ...base(where, nextMessageId(), 'message'), value: where.value, ...(where.rootId ? { replyToId: where.rootId } : {}) };
+}
+
 export function messageEdited(where: Where & { id: string; text: string }) {
   return { ...base(where, where.id, 'messageUpdate'), text: where.text, channelData: { ...base(where, where.id, 'x').channelData, eventType: 'editMessage' } };
 }

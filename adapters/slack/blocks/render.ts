@@ -39,5 +39,7 @@ export function renderView(view: View): SlackMessage {
       return { text: customerReminderText(view) };
     case 'customer.auto-resolved':
       return { text: customerAutoResolvedText(view) };
+    case 'case.notice':
+      return { text: escapeMrkdwn(view.text) };
   }
 }

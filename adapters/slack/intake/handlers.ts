@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { userMessage } from '../errors.js';
+import { userMessage } from '../../../src/messages/index.js';
 import type { SlackDeps } from '../deps.js';
 import { tsToDate } from '../payloads.js';
 import {

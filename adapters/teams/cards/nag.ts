@@ -1,13 +1,6 @@
 import { priorityLabels, type NagView } from '../../../src/messages/index.js';
-import { snoozeChoices } from '../../../src/sla/snooze.js';
+import type { CardSubmit } from '../activity.js';
 import { card, mentionLine, teamsMentions, textBlock } from './elements.js';
-
-/** What a card button sends back (`activity.value`): a verb and the case it acts on. */
-export interface CardSubmit {
-  tugi: 'case.snooze';
-  caseId: string;
-  choice: (typeof snoozeChoices)[number];
-}
 
 const snoozeLabels: Record<CardSubmit['choice'], string> = { '1h': 'Snooze 1 hour', '4h': 'Snooze 4 hours', tomorrow: 'Until tomorrow', monday: 'Until Monday' };
 

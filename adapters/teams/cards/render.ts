@@ -38,6 +38,8 @@ export function renderTeamsView(view: View): TeamsMessage {
       return textMessage(teamsMarkdown(customerReminderText(view)));
     case 'customer.auto-resolved':
       return textMessage(teamsMarkdown(customerAutoResolvedText(view)));
+    case 'case.notice':
+      return { type: 'message', textFormat: 'plain', text: view.text };
     case 'case.card':
     case 'case.follow-up':
       // The triage card and customer follow-ups live in Slack's triage channel only.

@@ -4,7 +4,7 @@ import { asCodedError, ValidationFailedError } from '../../../../src/errors.js';
 import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { assignSchema, changeStatusSchema, setPrioritySchema, setTagsSchema, snoozeSchema, type CaseService } from '../../../../src/cases/index.js';
 import type { SlackDeps } from '../../deps.js';
-import { userMessage } from '../../errors.js';
+import { userMessage } from '../../../../src/messages/index.js';
 import { actionIds } from '../../ids.js';
 import { blockActionSchema } from '../../payloads.js';
 

@@ -6,7 +6,7 @@ import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
 import { attentionBlocks } from '../../blocks/attention.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
-import { userMessage } from '../../errors.js';
+import { userMessage } from '../../../../src/messages/index.js';
 import { command } from '../../ids.js';
 import { slashCommandSchema } from '../../payloads.js';
 

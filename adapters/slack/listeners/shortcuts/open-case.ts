@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { ChannelNotConfiguredError } from '../../../../src/errors.js';
 import type { SlackDeps } from '../../deps.js';
-import { userMessage } from '../../errors.js';
+import { userMessage } from '../../../../src/messages/index.js';
 import { shortcutIds } from '../../ids.js';
 import { slackInboxKinds } from '../../intake/kinds.js';
 import { messageShortcutSchema } from '../../payloads.js';

@@ -1,5 +1,5 @@
-import { asCodedError, type CodedError } from '../../src/errors.js';
-import { statusLabels } from './blocks/text.js';
+import { asCodedError, type CodedError } from '../errors.js';
+import { statusLabels } from './labels.js';
 
 /** Turns a coded error into the private message the user sees; unknown errors say little. */
 export function userMessage(error: unknown): string {

@@ -110,7 +110,7 @@ export async function startTugi(options: TugiOptions) {
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
       ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue }]),
-      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, clock }) },
+      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue, clock }) },
     ],
   });
   const server: Server = await listen(http, options.port);

@@ -105,6 +105,11 @@ export class DueQueue {
     }
   }
 
+  /** Slots of minutes long swept (kept a while for the record). */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    return (await this.models.dueSlots.deleteMany({ at: { $lt: cutoff } })).deletedCount;
+  }
+
   /** The first filing in a workspace starts its cursor just before that minute. */
   private async ensureCursor(workspace: string, minute: number): Promise<void> {
     if (this.cursorSet.has(workspace)) return;

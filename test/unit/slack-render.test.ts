@@ -77,5 +77,22 @@ describe('Slack rendering', () => {
 
   it('renders customer-facing views as plain text in their language', () => {
     expect(renderView({ kind: 'case.joined', language: 'et', caseKey: 'CS-1' })).toEqual({ text: 'Lisasime selle sõnumi teie pöördumisele *CS-1*.' });
+    expect(renderView({ kind: 'customer.reminder', language: 'et', caseKey: 'CS-1' }).text).toContain('Ootame teie vastust pöördumise *CS-1* kohta');
+    expect(renderView({ kind: 'customer.auto-resolved', language: 'en', caseKey: 'CS-1' }).text).toContain("reply here and we'll reopen it");
+  });
+
+  it('renders a nag with the case key, escaped text, mentions, and the case actions (specialists get only snooze)', () => {
+    const nag = { kind: 'nag' as const, reason: 'stale.nag' as const, caseId: card.caseId, caseKey: 'CS-7', title: 'VPN <b>', priority: 'P2' as const, mentions: [{ name: 'Mari', slackUserId: 'U0AGENT', aadObjectId: null }], text: 'No activity for 2 hours.' };
+    const rendered = renderView(nag);
+    expect(rendered.text).toBe('CS-7: No activity for 2 hours.');
+    const json = JSON.stringify(rendered.blocks);
+    expect(json).toContain('<@U0AGENT>');
+    expect(json).toContain('VPN &lt;b&gt;');
+    expect(json).toContain(`"block_id":"case:${card.caseId}"`);
+    expect(json).toContain('case.assign_me');
+    expect(json).toContain('case.escalate');
+    const ping = JSON.stringify(renderView({ ...nag, reason: 'specialist.ping' }).blocks);
+    expect(ping).toContain('case.snooze');
+    expect(ping).not.toContain('case.assign_me');
   });
 });

@@ -36,6 +36,16 @@ const cardViews: View[] = [
   { kind: 'specialists.fallback', caseKey: 'CS-7', title: 'VPN', tag: 'billing', reason: 'nobody has this skill', mentions: [] },
   { kind: 'case.escalated', caseKey: 'CS-7', title: 'VPN', by: 'Jaan', agent: ann, reason: null },
   { kind: 'case.escalated', caseKey: 'CS-7', title: 'VPN', by: 'Jaan', agent: null, reason: 'no agent is available' },
+  {
+    kind: 'nag',
+    reason: 'specialist.ping',
+    caseId: '0123456789abcdef01234567',
+    caseKey: 'CS-7',
+    title: 'VPN',
+    priority: 'P2',
+    mentions: [ann],
+    text: 'You were asked about network 4 business hours ago and have not replied yet.',
+  },
 ];
 
 describe('Teams Adaptive Cards', () => {

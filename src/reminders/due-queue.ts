@@ -4,6 +4,7 @@ import { Semaphore } from '../util/semaphore.js';
 import type { DueSlotDocument, Models } from '../storage/models/index.js';
 
 const minuteMs = 60_000;
+const minutesPerHour = 60;
 /** Minutes re-read behind the cursor on every sweep: slots filed late by a replica whose clock runs behind. */
 const trailingMinutes = 2;
 /** A sweep after a long outage walks at most this many minutes; the next sweep goes on. */
@@ -36,9 +37,11 @@ export class DueQueue {
   /** Next free slot number per minute, in this process; other replicas' slots are skipped by the unique key. */
   private readonly nextFree = new Map<string, number>();
   private readonly cursorSet = new Set<string>();
+  /** Hours this process has marked as having slots. */
+  private readonly hoursMarked = new Set<string>();
 
   constructor(
-    private readonly models: Pick<Models, 'dueSlots' | 'dueCursors'>,
+    private readonly models: Pick<Models, 'dueSlots' | 'dueCursors' | 'dueHours'>,
     private readonly logger?: Logger,
   ) {}
 
@@ -46,6 +49,7 @@ export class DueQueue {
   async file(point: DuePointRef, now: Date, attempts = 0): Promise<string> {
     const minute = Math.max(Math.floor(point.at.getTime() / minuteMs), Math.floor(now.getTime() / minuteMs));
     await this.ensureCursor(point.workspace, minute - 1);
+    await this.markHour(point.workspace, Math.floor(minute / minutesPerHour));
     const prefix = `${point.workspace}|${minute}|`;
     for (let n = this.nextFree.get(prefix) ?? 0; n < maxSlotsPerMinute; n += 1) {
       const id = `${prefix}${n}`;
@@ -69,7 +73,17 @@ export class DueQueue {
     const first = cursor - trailingMinutes + 1;
     const last = Math.min(nowMinute, first + maxMinutesPerSweep);
     const stats = { minutes: 0, examined: 0, handled: 0 };
+    let checkedHour = Number.NaN;
     for (let minute = first; minute <= last; minute += 1) {
+      const hour = Math.floor(minute / minutesPerHour);
+      if (hour !== checkedHour) {
+        checkedHour = hour;
+        // An hour nobody filed a slot in is skipped whole (its marker is written before any slot).
+        if (!(await this.models.dueHours.exists({ _id: `${workspace}|${hour}` }))) {
+          minute = Math.min(last, (hour + 1) * minutesPerHour - 1);
+          continue;
+        }
+      }
       stats.minutes += 1;
       // Slots of one minute are about different cases (or are skipped by their handler): handled side by side.
       const running: Promise<void>[] = [];
@@ -107,7 +121,15 @@ export class DueQueue {
 
   /** Slots of minutes long swept (kept a while for the record). */
   async purgeBefore(cutoff: Date): Promise<number> {
-    return (await this.models.dueSlots.deleteMany({ at: { $lt: cutoff } })).deletedCount;
+    const hourMarkers = await this.models.dueHours.deleteMany({ at: { $lt: new Date(cutoff.getTime() - minutesPerHour * minuteMs) } });
+    return (await this.models.dueSlots.deleteMany({ at: { $lt: cutoff } })).deletedCount + hourMarkers.deletedCount;
+  }
+
+  private async markHour(workspace: string, hour: number): Promise<void> {
+    const id = `${workspace}|${hour}`;
+    if (this.hoursMarked.has(id)) return;
+    await insertedOnce(this.models.dueHours.create({ _id: id, at: new Date(hour * minutesPerHour * minuteMs) }));
+    this.hoursMarked.add(id);
   }
 
   /** The first filing in a workspace starts its cursor just before that minute. */

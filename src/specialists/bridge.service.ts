@@ -47,14 +47,20 @@ export class BridgeService {
     const doc = await this.caseOfAnchor(post, 'specialists');
     if (!doc) return false;
     await this.deps.outbox.enqueue([this.mirror(doc, post, 'slack', mirrorKey('teams', post.messageId))]);
-    await this.recordSpecialistMessage(doc, post);
+    await this.recordSpecialistMessage(doc, post, 'teams');
     return true;
   }
 
-  /** An agent's reply under the case card in Slack: shown in the Teams thread, when there is one. */
+  /**
+   * A reply under the case card in Slack: shown in the Teams thread, when there is one, and the
+   * first reply of a specialist asked in Slack recorded (it stops their nag).
+   */
   async postedInSlack(post: ThreadPost): Promise<boolean> {
     const doc = await this.caseOfAnchor(post, 'card');
-    if (!doc?.specialistThread) return false;
+    if (!doc) return false;
+    const person = this.deps.directory.teamMember(post.author.userId);
+    if (person && doc.specialists.some((s) => s.personId === person.id && s.platform === 'slack')) await this.recordSpecialistMessage(doc, post, 'slack');
+    if (!doc.specialistThread) return false;
     await this.deps.outbox.enqueue([this.mirror(doc, post, 'teams', mirrorKey('slack', post.messageId))]);
     await this.recordOnTimeline(doc, post, 'slack', 'internal_message');
     return true;
@@ -142,9 +148,10 @@ export class BridgeService {
   }
 
   /** Timeline entry, and the first reply of a pulled-in specialist (for the specialist nag and reports). */
-  private async recordSpecialistMessage(doc: CaseDocument, post: ThreadPost): Promise<void> {
-    const person = this.deps.directory.teamsMember(post.author.userId);
-    await this.recordOnTimeline(doc, post, 'teams', 'specialist_message');
+  private async recordSpecialistMessage(doc: CaseDocument, post: ThreadPost, platform: Platform): Promise<void> {
+    const { directory } = this.deps;
+    const person = platform === 'teams' ? directory.teamsMember(post.author.userId) : directory.teamMember(post.author.userId);
+    await this.recordOnTimeline(doc, post, platform, 'specialist_message');
     const pulled = person && doc.specialists.find((s) => s.personId === person.id);
     if (!pulled || (pulled.firstReplyAt && pulled.firstReplyAt <= post.at)) return;
     await this.deps.writer.withCase(doc._id, async () => {
@@ -156,7 +163,7 @@ export class BridgeService {
       await this.deps.repository.appendEvent(doc.workspace, doc._id, {
         key: `specialist-first-reply:${person.id}`,
         type: 'specialist_first_reply',
-        actor: { platform: 'teams', userId: post.author.userId, name: post.author.name },
+        actor: { platform, userId: post.author.userId, name: post.author.name },
         at: post.at,
         data: { person: person.id, pulledAt: entry.pulledAt },
       });

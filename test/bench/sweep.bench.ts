@@ -99,6 +99,9 @@ async function main() {
     await models.dueSlots.collection.insertMany(slots);
     if ((start + batch) % 20_000 === 0) progress(`${start + batch} cases`);
   }
+  // Hour markers, as filing writes them before any slot of the hour.
+  const hours = [...new Set([...slotsPerMinute.keys()].map((minute) => Math.floor(minute / 60)))];
+  await models.dueHours.collection.insertMany(hours.map((hour) => ({ _id: `${ids.team}|${hour}`, at: new Date(hour * 60 * minuteMs) })) as never[]);
   // The last sweep ran a minute before the oldest due point.
   const cursorMinute = Math.min(...slotsPerMinute.keys()) - 1;
   await models.dueCursors.collection.updateOne({ _id: ids.team } as never, { $set: { minute: cursorMinute } }, { upsert: true });

@@ -60,6 +60,18 @@ describe('the due queue', () => {
     expect(handled).toEqual(['late', 'late', 'soon']);
   });
 
+  it('after days without a sweep, skips each hour nobody filed in with one lookup', async () => {
+    const queue = new DueQueue(models);
+    const ws = 'TQ6';
+    await queue.file({ workspace: ws, caseId: 'c1', key: 'early', at: minutes(1) }, t0);
+    await queue.file({ workspace: ws, caseId: 'c2', key: 'late', at: minutes(3 * 24 * 60 + 5) }, t0);
+    const handled: string[] = [];
+    const stats = await queue.sweep(ws, minutes(3 * 24 * 60 + 10), async (slot) => void handled.push(slot.key));
+    expect(handled).toEqual(['early', 'late']);
+    // Three days are 4 320 minutes; only the two hours with slots are read minute by minute.
+    expect(stats.minutes).toBeLessThanOrEqual(2 * 60);
+  });
+
   it('retries a failing point a minute later, and the others go on', async () => {
     const queue = new DueQueue(models);
     const ws = 'TQ3';

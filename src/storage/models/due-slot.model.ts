@@ -28,10 +28,26 @@ const dueCursorSchema = new Schema(
   { collection: 'due_cursors', versionKey: false },
 );
 
+/**
+ * `_id` is `<workspace>|<epoch hour>`: the hour has (or had) slots. Written before a slot is, so a
+ * sweep skips an hour without one in a single lookup instead of sixty.
+ */
+const dueHourSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'due_hours', versionKey: false },
+);
+
 export type DueSlotDocument = InferSchemaType<typeof dueSlotSchema>;
 
 export function dueSlotModel(connection: Connection) {
   return connection.model('DueSlot', dueSlotSchema);
+}
+
+export function dueHourModel(connection: Connection) {
+  return connection.model('DueHour', dueHourSchema);
 }
 
 export function dueCursorModel(connection: Connection) {

@@ -9,7 +9,7 @@ import { outboxAnchorModel } from './outbox-anchor.model.js';
 import { lockModel } from './lock.model.js';
 import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
-import { dueCursorModel, dueSlotModel } from './due-slot.model.js';
+import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -26,6 +26,7 @@ export function createModels(connection: Connection) {
     conversations: conversationModel(connection),
     dueSlots: dueSlotModel(connection),
     dueCursors: dueCursorModel(connection),
+    dueHours: dueHourModel(connection),
   };
 }
 

@@ -10,11 +10,6 @@
  * 50 replies a second into one thread queue up by design. The default here (0) measures tugi's
  * own pipeline (inbox, database, outbox, delivery), which is what the figure is about.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connectDatabase } from '../../src/storage/connection.js';
-import { startLocalDatabase } from '../../src/storage/local-database.js';
 import { ids } from '../fixtures/config.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { FakeSlack } from '../support/fake-slack.js';
@@ -22,6 +17,7 @@ import { eventEnvelope, sign } from '../support/slack-requests.js';
 import { channelMessage, installedInTeam, postActivity, teamsIds } from '../support/teams-activities.js';
 import { HttpClient } from './http-client.js';
 import { startBenchTugi } from './bench-tugi.js';
+import { openBenchDatabase } from './bench-database.js';
 import { ms, printTable, summarize } from './stats.js';
 
 const rates = (process.env.BENCH_RATES ?? '10,25,50').split(',').map(Number);
@@ -45,8 +41,8 @@ async function waitFor<T>(what: string, check: () => T | undefined | Promise<T |
 const client = new HttpClient();
 
 async function main() {
-  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir: await mkdtemp(join(tmpdir(), 'tugi-bench-')), progress });
-  const connection = await connectDatabase(process.env.MONGODB_URI ?? local!.uri, `tugi_bridge_bench_${Date.now()}`, { monitorCommands: true });
+  const db = await openBenchDatabase('bridge', progress);
+  const { connection } = db;
   // Database commands while the replies are handled: the cost of one mirrored message.
   let commands = 0;
   connection.getClient().on('commandStarted', () => {
@@ -122,11 +118,9 @@ async function main() {
 
   await client.close();
   await tugi.stop();
-  await connection.dropDatabase();
-  await connection.close();
   await slack.stop();
   await connector.stop();
-  await local?.stop();
+  await db.close();
 }
 
 main().catch((error: unknown) => {

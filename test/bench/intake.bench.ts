@@ -9,17 +9,13 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connectDatabase } from '../../src/storage/connection.js';
-import { startLocalDatabase } from '../../src/storage/local-database.js';
 import { listen, closeServer } from '../../src/http/server.js';
 import { ids } from '../fixtures/config.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { eventEnvelope, sign, signingSecret } from '../support/slack-requests.js';
 import { HttpClient, type Request } from './http-client.js';
 import { startBenchTugi } from './bench-tugi.js';
+import { openBenchDatabase } from './bench-database.js';
 import { ms, printTable, summarize } from './stats.js';
 
 const sequential = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -62,11 +58,8 @@ function runConcurrent(baseUrl: string, count: number) {
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
 
 async function main() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tugi-bench-'));
-  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir, progress: console.log });
-  const uri = process.env.MONGODB_URI ?? local!.uri;
-  const dbName = `tugi_bench_${Date.now()}`;
-  const connection = await connectDatabase(uri, dbName, { monitorCommands: true });
+  const db = await openBenchDatabase('intake', progress);
+  const { connection } = db;
   // Database commands issued while serving a request, before its response is written: the
   // round trips on the acknowledgement path (background handling starts after the write).
   const requestContext = new AsyncLocalStorage<ServerResponse>();
@@ -134,7 +127,7 @@ async function main() {
   const opened = await tugi.models.cases.countDocuments();
 
   const r = (s: ReturnType<typeof summarize>) => ({ p50: ms(s.p50), p99: ms(s.p99), max: ms(s.max), n: s.n });
-  printTable('Database (raw insertOne, sequential)', [{ what: local ? 'FerretDB 1.24 (SQLite)' : 'MONGODB_URI', ...r(summarize(inserts)) }]);
+  printTable('Database (raw insertOne, sequential)', [{ what: db.label, ...r(summarize(inserts)) }]);
   printTable('Ack latency, one request at a time', [
     { app: 'bare Bolt (ack only)', ...r(summarize(bareSeq)) },
     { app: 'tugi (durable inbox write, then ack)', ...r(summarize(tugiSeq)) },
@@ -158,10 +151,7 @@ async function main() {
   await tugi.stop();
   await closeServer(bareServer);
   await slack.stop();
-  await connection.dropDatabase();
-  await connection.close();
-  await local?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await db.close();
 }
 
 main().catch((error: unknown) => {

@@ -3,9 +3,6 @@
  * with a naive scan of every open case in the same run. Prints time, documents examined,
  * database commands, and the ratio. Set MONGODB_URI to measure another server.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { openStatuses } from '../../src/cases/status.js';
 import { Directory } from '../../src/people/directory.js';
@@ -14,11 +11,10 @@ import { DueQueue } from '../../src/reminders/due-queue.js';
 import { caseForDue, DueScheduler, isDueNow } from '../../src/reminders/due-scheduler.js';
 import { openClocks } from '../../src/sla/case-clocks.js';
 import { SlaSettings } from '../../src/sla/settings.js';
-import { connectDatabase } from '../../src/storage/connection.js';
-import { startLocalDatabase } from '../../src/storage/local-database.js';
 import type { CaseDocument } from '../../src/storage/models/index.js';
 import { ids, testConfig } from '../fixtures/config.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { openBenchDatabase } from './bench-database.js';
 import { startBenchTugi } from './bench-tugi.js';
 import { printTable } from './stats.js';
 
@@ -29,9 +25,8 @@ const minuteMs = 60_000;
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
 
 async function main() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tugi-bench-'));
-  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir, progress });
-  const connection = await connectDatabase(process.env.MONGODB_URI ?? local!.uri, `tugi_bench_${Date.now()}`, { monitorCommands: true });
+  const db = await openBenchDatabase('sweep', progress);
+  const { connection } = db;
   let commands = 0;
   connection.getClient().on('commandStarted', () => (commands += 1));
   const slack = await new FakeSlack().start();
@@ -143,7 +138,7 @@ async function main() {
   const sweep = await measure(() => tugi.sweepDue());
   const nags = await models.outbox.countDocuments({ key: /^nag:/ });
 
-  printTable(`Due sweep over ${openCases} open cases, ${dueCount} due (${local ? 'FerretDB 1.24, SQLite' : 'MONGODB_URI'}, 2 cores)`, [
+  printTable(`Due sweep over ${openCases} open cases, ${dueCount} due (${db.label})`, [
     { method: 'naive scan of open cases', 'time ms': Math.round(naive.ms), 'documents examined': naive.value.examined, 'db commands': naive.commands, 'due found': naive.value.found },
     {
       method: 'due queue (find only)',
@@ -168,10 +163,7 @@ async function main() {
 
   await tugi.stop();
   await slack.stop();
-  await connection.dropDatabase();
-  await connection.close();
-  await local?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await db.close();
 }
 
 main().catch((error: unknown) => {

@@ -47,6 +47,22 @@ describe('SLA clocks on a case, through real requests', () => {
     expect(resumed.sla!.resolution.usedMinutes).toBeGreaterThan(0);
   });
 
+  it('keeps the earliest team reply as the first response, whatever order replies are handled in; activity only moves forward', async () => {
+    const { ts } = await h.customerMessage('Login page is blank', { user: 'U0ORDER' });
+    await h.settle();
+    const c = (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+    const earlier = nextTs();
+    const later = nextTs();
+    await h.customerMessage('Second look: cache cleared', { user: ids.agent, threadTs: ts, ts: later });
+    await h.settle();
+    await h.customerMessage('First look: checking', { user: ids.agent, threadTs: ts, ts: earlier });
+    await h.settle();
+    const stored = (await h.tugi.models.cases.findById(c._id).lean())!;
+    expect(stored.firstResponseAt).toEqual(tsToDate(earlier));
+    expect(stored.sla!.firstResponse.stoppedAt).toEqual(tsToDate(earlier));
+    expect(stored.lastActivityAt).toEqual(tsToDate(later));
+  });
+
   it('snoozes by command and from the card, records who and until when, and refuses bad input privately', async () => {
     const { ts } = await h.customerMessage('Dashboard is slow', { user: 'U0SNOOZE' });
     await h.settle();

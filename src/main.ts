@@ -28,6 +28,8 @@ import { DueQueue } from './reminders/due-queue.js';
 import { DueScheduler } from './reminders/due-scheduler.js';
 import { DueHandler } from './reminders/due-handler.js';
 import { NagNotifications } from './reminders/nag.notifications.js';
+import { ResolutionNotifications, ResolutionService } from './resolutions/index.js';
+import { KnowledgeRepository } from './knowledge/knowledge.repository.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -67,12 +69,15 @@ export async function startTugi(options: TugiOptions) {
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const caseRepository = new CaseRepository(models);
   const sla = new SlaSettings(options.config, clock.now());
-  const nags = nagSettings(options.config.nags);
+  const nags = nagSettings(options.config.nags, options.config.resolution.closeAfter);
   const dueQueue = new DueQueue(models, logger);
   const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });
   const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, sla), directory, clock, lock, sla, due };
   const writer = new CaseWriter(caseDeps);
-  const cases = new CaseService({ ...caseDeps, writer, metrics });
+  const resolutionNotifications = new ResolutionNotifications(directory);
+  const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });
+  const knowledge = new KnowledgeRepository(models);
+  const resolutions = new ResolutionService({ repository: caseRepository, writer, directory, notifications: resolutionNotifications, knowledge, sla, clock });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
   const workloads = new WorkloadRepository(models, directory);
   const specialists = new SpecialistService({ writer, directory, workloads, clock });
@@ -86,6 +91,7 @@ export async function startTugi(options: TugiOptions) {
     notifications: new NagNotifications(directory, sla, nags),
     cases,
     specialists,
+    resolutions,
     nags,
     clock,
   });
@@ -93,10 +99,10 @@ export async function startTugi(options: TugiOptions) {
   const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, outbox, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, outbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 

@@ -7,6 +7,7 @@ import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerShortcuts } from './listeners/shortcuts/index.js';
+import { register as registerViews } from './listeners/views/index.js';
 import { SlackPlatform } from './platform.js';
 
 export interface SlackOptions {
@@ -64,6 +65,7 @@ export function createSlackApp(options: SlackOptions, http: Express, deps: Slack
   registerCommands(app, deps);
   registerShortcuts(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
   registerIntakeHandlers(deps, app.client);
 
   return {

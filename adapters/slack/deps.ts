@@ -1,6 +1,7 @@
 import type { CaseService, EscalationService, IntakeService } from '../../src/cases/index.js';
 import type { BridgeService, SpecialistService } from '../../src/specialists/index.js';
 import type { AttentionService } from '../../src/reminders/attention.service.js';
+import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -16,6 +17,7 @@ export interface SlackDeps {
   escalation: EscalationService;
   bridge: BridgeService;
   attention: AttentionService;
+  resolutions: ResolutionService;
   clock: Clock;
   logger: Logger;
 }

@@ -7,6 +7,21 @@ export const actionIds = {
   pullSpecialists: 'case.pull_specialists',
   escalate: 'case.escalate',
   snooze: 'case.snooze',
+  resolve: 'case.resolve',
+  reopen: 'case.reopen',
+  // The customer's answers to a resolution summary (and to a reopen prompt).
+  answerSolved: 'case.answer_solved',
+  answerBroken: 'case.answer_broken',
+  /** Followed by the rating, 1 to 5. */
+  ratePrefix: 'case.rate_',
+} as const;
+
+/** The rating buttons' values (their action ids end in them). */
+export const ratings = [1, 2, 3, 4, 5] as const;
+
+/** Modals (their callback ids). */
+export const viewIds = {
+  resolve: 'case.resolve_form',
 } as const;
 
 export const shortcutIds = {

@@ -68,6 +68,10 @@ export const blockActionSchema = z.object({
   type: z.literal('block_actions'),
   team: z.object({ id: z.string() }).nullable(),
   user: z.object({ id: z.string(), name: z.string().optional() }),
+  trigger_id: z.string().optional(),
+  /** Where the button was pressed (customers' answers count from the case's own channel). */
+  channel: z.object({ id: z.string() }).optional(),
+  container: z.object({ channel_id: z.string().optional() }).optional(),
   actions: z
     .array(
       z.object({

@@ -13,6 +13,8 @@ export const scopesForMethod: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
+  // Opening a modal needs only the interaction's trigger id.
+  'views.open': [],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
 };

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { snoozeChoices } from '../../src/sla/snooze.js';
 
-/** What tugi's card buttons send back (Action.Submit data); anything else is dropped at the edge. */
-export const cardSubmitSchema = z.object({
-  tugi: z.literal('case.snooze'),
-  caseId: z.string().regex(/^[a-f0-9]{24}$/),
-  choice: z.enum(snoozeChoices),
-});
+const caseId = z.string().regex(/^[a-f0-9]{24}$/);
+const text = z.string().max(10_000).optional();
+
+/**
+ * What tugi's card buttons send back (Action.Submit data, with the card's inputs merged in);
+ * anything else is dropped at the edge. Field contents are checked by the services.
+ */
+export const cardSubmitSchema = z.discriminatedUnion('tugi', [
+  z.object({ tugi: z.literal('case.snooze'), caseId, choice: z.enum(snoozeChoices) }),
+  z.object({ tugi: z.literal('case.answer'), caseId, verdict: z.enum(['solved', 'still_broken']).optional(), rating: z.union([z.string(), z.number()]).optional() }),
+  z.object({ tugi: z.literal('case.resolve'), caseId, cause: text, fix: text, note: text }),
+]);
 export type CardSubmit = z.infer<typeof cardSubmitSchema>;
 
 /**

@@ -5,6 +5,7 @@ import type { Directory } from '../../src/people/index.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { BridgeService } from '../../src/specialists/index.js';
 import type { Outbox } from '../../src/outbox/index.js';
+import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
 /** What the Teams routes need from the core; passed in, never built inside. */
@@ -14,6 +15,7 @@ export interface TeamsDeps {
   intake: IntakeService;
   cases: CaseService;
   bridge: BridgeService;
+  resolutions: ResolutionService;
   outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;

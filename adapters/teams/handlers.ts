@@ -1,6 +1,7 @@
 import { snoozeSchema, type Actor } from '../../src/cases/index.js';
-import { asCodedError } from '../../src/errors.js';
-import { userMessage } from '../../src/messages/index.js';
+import { asCodedError, ValidationFailedError } from '../../src/errors.js';
+import { userMessage, type View } from '../../src/messages/index.js';
+import { answerSchema, resolveSchema } from '../../src/resolutions/index.js';
 import { snoozeUntil } from '../../src/sla/snooze.js';
 import { activitySchema, type CardSubmit, conversationTypeOf, filesOf, mentionsBot, plainText, tenantOf, threadOf, type Activity } from './activity.js';
 import type { TeamsDeps } from './deps.js';
@@ -76,21 +77,39 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     await deps.intake.captureMessage({ workspace, channel, ts: activity.id, author: author(activity), text, permalink: null, at: at(activity), accountId });
   });
 
-  /** A snooze button on a nag: done for team members, and the thread hears what happened. */
+  /**
+   * A press on one of tugi's card buttons. Snooze and resolve come from internal threads, for the
+   * team; answers from the customer's thread. Whoever pressed hears the outcome in that thread.
+   */
   const cardSubmitted = async (activity: Activity, submit: CardSubmit, channel: string, rootId: string | null) => {
-    if (!directory.isInternalChannel(channel)) return; // tugi puts buttons in internal threads only
-    const person = directory.teamsMember(activity.from.aadObjectId);
+    const reply = (view: View) => deps.outbox.enqueue([{ workspace, key: `teams-submit:${activity.id}`, platform: 'teams', channel, threadTs: rootId, view }]);
+    const actor = author(activity);
+    if (submit.tugi === 'case.answer') {
+      const parsed = answerSchema.safeParse({ workspace, caseId: submit.caseId, actor, verdict: submit.verdict, rating: submit.rating, channel });
+      const found = await deps.cases.getById(workspace, submit.caseId);
+      const language = directory.account(found?.account ?? null)?.language ?? 'en';
+      const answered = parsed.success ? await deps.resolutions.answer(parsed.data) : undefined;
+      const rating = parsed.success ? (parsed.data.rating ?? null) : null;
+      return reply({ kind: 'case.answer-note', language, caseKey: answered?.case.key ?? found?.key ?? '', outcome: answered?.outcome ?? 'invalid', rating });
+    }
+    if (!directory.isInternalChannel(channel)) return; // tugi puts team buttons in internal threads only
     let text: string;
     try {
-      const until = snoozeUntil(submit.choice, deps.clock.now(), person?.timeZone ?? 'UTC');
-      const doc = await deps.cases.snooze(snoozeSchema.parse({ workspace, caseId: submit.caseId, actor: author(activity), until }));
-      text = `${person?.name ?? activity.from.name ?? 'Someone'} snoozed nags about ${doc.key} until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+      if (submit.tugi === 'case.snooze') {
+        const until = snoozeUntil(submit.choice, deps.clock.now(), directory.teamsMember(activity.from.aadObjectId)?.timeZone ?? 'UTC');
+        const doc = await deps.cases.snooze(snoozeSchema.parse({ workspace, caseId: submit.caseId, actor, until }));
+        text = `${actor.name ?? 'Someone'} snoozed nags about ${doc.key} until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+      } else {
+        const parsed = resolveSchema.safeParse({ workspace, caseId: submit.caseId, actor, cause: submit.cause ?? '', fix: submit.fix ?? '', note: submit.note });
+        if (!parsed.success) throw new ValidationFailedError(parsed.error.issues.map((issue) => issue.message));
+        const doc = await deps.resolutions.resolve(parsed.data);
+        text = `${actor.name ?? 'Someone'} resolved ${doc.key}; the customer has the summary.`;
+      }
     } catch (error) {
       if (!asCodedError(error)) deps.logger.error({ err: error }, 'teams: card action failed');
       text = userMessage(error);
     }
-    // Only internal channels carry nags with buttons; the outbox refuses anything else.
-    await deps.outbox.enqueue([{ workspace, key: `teams-submit:${activity.id}`, platform: 'teams', channel, threadTs: rootId, view: { kind: 'case.notice', text } }]);
+    await reply({ kind: 'case.notice', text });
   };
 
   inbox.on(teamsInboxKinds.edited, async (raw) => {

@@ -1,22 +1,29 @@
 import { Types } from 'mongoose';
 import { CaseNotFoundError, InvalidTransitionError, ValidationFailedError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
+import type { OutboxMessage } from '../outbox/outbox.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
 import type { NewCase } from './case.repository.js';
 import { tugiActor, type Actor, type AssignInput, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput } from './case.schema.js';
-import { allowedTransitions, canTransition, openStatuses, type CaseStatus } from './status.js';
+import { allowedTransitions, canTransition, needsOwnAction, openStatuses, type CaseStatus } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
 import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
 
 export interface CaseServiceDeps extends CaseWriterDeps {
   writer: CaseWriter;
+  /** The question put to a customer who writes in the thread of a recently resolved case. */
+  reopenPrompt: (doc: CaseDocument, messageTs: string) => OutboxMessage[];
   metrics?: Metrics;
 }
 
 /** Case lifecycle: open, change, and the conversation that belongs to a case. */
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
+
+  getById(workspace: string, caseId: string): Promise<CaseDocument | null> {
+    return this.deps.repository.getById(workspace, caseId);
+  }
 
   async getByKey(workspace: string, key: string): Promise<CaseDocument> {
     const found = await this.deps.repository.getByKey(workspace, key);
@@ -116,23 +123,33 @@ export class CaseService {
     });
     if (!appended) return doc;
     await this.deps.writer.touch(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
-    if (!input.fromTeam) await this.customerAnswered(doc, input.author);
+    if (!input.fromTeam) await this.customerAnswered(doc, input.author, input.ts, input.at);
     return doc;
   }
 
   /**
-   * The customer wrote in their thread: a case waiting on them goes back to work, and a resolved
-   * one is reopened (what the auto-resolution message promises). Closed cases stay closed.
+   * The customer wrote in their thread: a case waiting on them goes back to work; a case resolved
+   * within the reopen window asks them whether to reopen it (a thank-you must not reopen a case).
    */
-  private async customerAnswered(doc: CaseDocument, author: Actor): Promise<void> {
-    const next: Partial<Record<CaseStatus, CaseStatus>> = { waiting_on_customer: 'in_progress', resolved: 'in_progress' };
-    if (!next[doc.status]) return;
+  private async customerAnswered(doc: CaseDocument, author: Actor, messageTs: string, at: Date): Promise<void> {
+    if (doc.status === 'resolved' && doc.resolvedAt && at <= this.reopenWindowEnd(doc)) {
+      await this.deps.outbox.enqueue(this.deps.reopenPrompt(doc, messageTs));
+      return;
+    }
+    if (doc.status !== 'waiting_on_customer') return;
     await this.deps.writer.change(
       { workspace: doc.workspace, caseId: String(doc._id), actor: author },
       'status_changed',
-      (current) => (next[current.status] ? this.statusDecision(current, next[current.status]!, { reason: 'the customer replied' }) : undefined),
+      (current) => (current.status === 'waiting_on_customer' ? this.statusDecision(current, 'in_progress', { reason: 'the customer replied' }) : undefined),
       { byRule: true },
     );
+  }
+
+  private reopenWindowEnd(doc: CaseDocument): Date {
+    const window = this.deps.directory.config.resolution.reopenWindow;
+    return window.business
+      ? this.deps.sla.calendarFor(doc.account).addBusinessMinutes(doc.resolvedAt!, window.minutes)
+      : new Date(doc.resolvedAt!.getTime() + window.minutes * 60_000);
   }
 
   assign(input: AssignInput): Promise<CaseDocument> {
@@ -176,7 +193,16 @@ export class CaseService {
   }
 
   changeStatus(input: ChangeStatusInput): Promise<CaseDocument> {
-    return this.deps.writer.change(input, 'status_changed', (doc) => this.statusDecision(doc, input.status));
+    return this.deps.writer.change(input, 'status_changed', (doc) => {
+      if (needsOwnAction(doc.status, input.status)) {
+        throw new ValidationFailedError([
+          input.status === 'resolved'
+            ? `Resolve ${doc.key} with *Resolve* on the card or \`/tugi resolve ${doc.key}\`, so the customer hears the cause and the fix.`
+            : `Reopen ${doc.key} with *Reopen* on the card or \`/tugi reopen ${doc.key}\`.`,
+        ]);
+      }
+      return this.statusDecision(doc, input.status);
+    });
   }
 
   /** The due point `due` resolves a case that waited too long on the customer (their notice is already queued). */

@@ -1,7 +1,7 @@
 import type { CaseCardView, CaseSummary } from '../messages/views.js';
 import type { Directory } from '../people/directory.js';
 import type { CaseDocument } from '../storage/models/index.js';
-import { allowedTransitions } from './status.js';
+import { allowedTransitions, canTransition, needsOwnAction } from './status.js';
 
 /** The platform-neutral picture of a case that cards and private views render. */
 export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSummary {
@@ -18,7 +18,9 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
     via: doc.source.via,
     permalink: doc.source.permalink ?? null,
     createdAt: doc.createdAt.toISOString(),
-    nextStatuses: allowedTransitions(doc.status),
+    nextStatuses: allowedTransitions(doc.status).filter((to) => !needsOwnAction(doc.status, to)),
+    canResolve: canTransition(doc.status, 'resolved'),
+    canReopen: doc.status === 'resolved' || doc.status === 'closed',
     tags: doc.tags ?? [],
     knownTags: directory.tags,
     specialists: (doc.specialists ?? []).map((s) => directory.person(s.personId)?.name ?? s.personId),

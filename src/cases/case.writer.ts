@@ -42,13 +42,13 @@ export class CaseWriter {
    * With `due`, the change is tugi acting on that due point: it happens only while the case still
    * waits on it, marks it done in the same write, and is not counted as activity on the case.
    * `byRule` is a change tugi makes by rule for whoever caused it (a customer's reply), so the
-   * actor need not be on the team.
+   * actor need not be on the team. Closed cases are read-only unless `reopening`.
    */
   async change(
     input: { workspace: string; caseId: string; actor: Actor },
     type: string,
     decide: (doc: CaseDocument) => Decision | undefined | Promise<Decision | undefined>,
-    options: { due?: string; byRule?: boolean } = {},
+    options: { due?: string; byRule?: boolean; reopening?: boolean } = {},
   ): Promise<CaseDocument> {
     if (!options.due && !options.byRule) this.assertTeamMember(input.actor);
     const { repository } = this.deps;
@@ -57,7 +57,7 @@ export class CaseWriter {
       if (!doc) throw new CaseNotFoundError(input.caseId);
       const now = this.deps.clock.now();
       if (options.due && !isDueNow(doc, options.due, now)) return doc;
-      if (doc.status === 'closed') throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
+      if (doc.status === 'closed' && !options.reopening) throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
       const decision = await decide(doc);
       if (!decision) return options.due ? this.markDone(doc, options.due) : doc;
       const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...(options.due ? { dueDone: [...doc.dueDone, options.due] } : { lastActivityAt: now }) };

@@ -10,6 +10,8 @@ export type TugiCommand =
   | { name: 'pull'; caseKey: string }
   | { name: 'escalate'; caseKey: string }
   | { name: 'snooze'; caseKey: string; until: string }
+  | { name: 'resolve'; caseKey: string; inline: { cause: string; fix: string; note?: string } | null }
+  | { name: 'reopen'; caseKey: string }
   | { name: 'stale' }
   | { name: 'help' };
 
@@ -20,6 +22,8 @@ export const commandUsage = [
   '`/tugi pull CS-12` — pull in specialists for the case’s tags',
   '`/tugi escalate CS-12` — hand the case to an available agent',
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
+  '`/tugi resolve CS-12` — resolve with the form (or inline: `cause: … fix: … note: …`); the customer gets the summary',
+  '`/tugi reopen CS-12` — reopen a resolved or closed case',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
   '`/tugi help` — this list',
 ];
@@ -37,10 +41,13 @@ export function parseCommand(text: string): TugiCommand {
       return { name: 'help' };
     case 'new':
       return parseNew(args);
+    case 'resolve':
+      return parseResolve(rest, args);
     case 'case':
     case 'pull':
+    case 'reopen':
     case 'escalate': {
-      const name = word.toLowerCase() as 'case' | 'pull' | 'escalate';
+      const name = word.toLowerCase() as 'case' | 'pull' | 'escalate' | 'reopen';
       const caseKey = rest.length === 1 ? parseCaseKey(rest[0]!) : undefined;
       if (!caseKey) throw new ValidationFailedError([`Name one case key, like \`/tugi ${name} CS-12\`.`]);
       return { name, caseKey };
@@ -58,6 +65,18 @@ export function parseCommand(text: string): TugiCommand {
     default:
       throw new ValidationFailedError([`Unknown command \`${word.slice(0, 40)}\`. Try \`/tugi help\`.`]);
   }
+}
+
+/** `resolve CS-12` opens the form; `resolve CS-12 cause: … fix: … [note: …]` resolves at once. */
+function parseResolve(words: string[], args: string): TugiCommand {
+  const usage = 'Use `/tugi resolve CS-12` for the form, or `/tugi resolve CS-12 cause: what was wrong fix: what was done` (optionally `note: …` for the team).';
+  const caseKey = words[0] ? parseCaseKey(words[0]) : undefined;
+  if (!caseKey) throw new ValidationFailedError([usage]);
+  const rest = args.slice(words[0]!.length).trim();
+  if (!rest) return { name: 'resolve', caseKey, inline: null };
+  const match = /^cause:\s*([\s\S]*?)\s+fix:\s*([\s\S]*?)(?:\s+note:\s*([\s\S]*))?$/i.exec(rest);
+  if (!match) throw new ValidationFailedError([usage]);
+  return { name: 'resolve', caseKey, inline: { cause: match[1]!, fix: match[2]!, ...(match[3] ? { note: match[3] } : {}) } };
 }
 
 function parseNew(args: string): TugiCommand {

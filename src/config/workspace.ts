@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crossCheck } from './cross-checks.js';
-import { calendarSchema, nagsSchema, priorities, slaOverrides } from './sla.js';
+import { calendarSchema, nagsSchema, priorities, slaOverrides, slaTarget } from './sla.js';
 import { personSchema, skillTag } from './people.js';
 
 export const languages = ['en', 'et'] as const;
@@ -53,6 +53,8 @@ const keywordRuleSchema = z.object({
   priority: z.enum(priorities).optional(),
 });
 
+const sevenDays = { minutes: 7 * 24 * 60, business: false };
+
 export const workspaceConfigSchema = z
   .object({
     workspace: z.object({
@@ -80,6 +82,15 @@ export const workspaceConfigSchema = z
       .default({ specialistsPerTag: 1, everyoneOnP1: true }),
     calendars: z.array(calendarSchema).default([]),
     nags: nagsSchema,
+    resolution: z
+      .object({
+        /** A resolved case closes this long after its resolution (answers are taken until then). */
+        closeAfter: slaTarget.optional(),
+        /** A customer writing in the thread this soon after the resolution is asked whether to reopen. */
+        reopenWindow: slaTarget.optional(),
+      })
+      .default({})
+      .transform((given) => ({ closeAfter: given.closeAfter ?? sevenDays, reopenWindow: given.reopenWindow ?? sevenDays })),
     sla: z
       .object({
         /** The calendar business-time targets count in, unless an account names its own. */

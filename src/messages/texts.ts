@@ -41,6 +41,6 @@ export function customerReminderText(view: CustomerReminderView): string {
 
 export function customerAutoResolvedText(view: CustomerAutoResolvedView): string {
   return view.language === 'et'
-    ? `Kuna me pole teilt vastust saanud, märkisime pöördumise *${view.caseKey}* lahendatuks. Kui abi on veel vaja, vastake siia ja avame selle uuesti.`
-    : `As we haven't heard back, we've marked *${view.caseKey}* as resolved. If you still need help, reply here and we'll reopen it.`;
+    ? `Kuna me pole teilt vastust saanud, märkisime pöördumise *${view.caseKey}* lahendatuks. Kui abi on veel vaja, vastake lihtsalt siia.`
+    : `As we haven't heard back, we've marked *${view.caseKey}* as resolved. If you still need help, just reply here.`;
 }

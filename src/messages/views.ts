@@ -32,7 +32,10 @@ export interface CaseSummary {
   via: string;
   permalink: string | null;
   createdAt: string;
+  /** Statuses the card's menu offers (resolving and reopening have their own buttons). */
   nextStatuses: readonly CaseStatus[];
+  canResolve: boolean;
+  canReopen: boolean;
   tags: string[];
   /** Every tag the workspace knows, for the card's tag picker. */
   knownTags: string[];
@@ -64,6 +67,7 @@ export interface Mention {
 /** Opens (or adds to) a specialist thread: the case in brief, who is asked, and why. */
 export interface SpecialistRequestView {
   kind: 'specialists.request';
+  caseId: string;
   caseKey: string;
   title: string;
   description: string;
@@ -139,6 +143,59 @@ export interface CustomerAutoResolvedView {
   caseKey: string;
 }
 
+/** The resolution summary in the customer's thread: what was wrong, what was done, and the answers they can give. */
+export interface CaseResolutionView {
+  kind: 'case.resolution';
+  language: Language;
+  caseId: string;
+  caseKey: string;
+  cause: string;
+  fix: string;
+  /** Wall-clock minutes from opening to resolution. */
+  tookMinutes: number;
+}
+
+/** The same resolution for the team (internal and specialist threads): with the note, crediting the specialists. */
+export interface CaseResolvedView {
+  kind: 'case.resolved';
+  caseKey: string;
+  title: string;
+  cause: string;
+  fix: string;
+  note: string | null;
+  by: string;
+  tookMinutes: number;
+  specialists: string[];
+}
+
+/** What tugi tells a customer about their answer (or why it could not take it), in their language. */
+export type AnswerOutcome = 'solved' | 'rated' | 'updated' | 'reopened' | 'closed' | 'not_resolved' | 'not_allowed' | 'invalid';
+export interface CustomerAnswerNoteView {
+  kind: 'case.answer-note';
+  language: Language;
+  caseKey: string;
+  outcome: AnswerOutcome;
+  rating: number | null;
+}
+
+/** A customer wrote in the thread of a recently resolved case: reopen it? */
+export interface ReopenPromptView {
+  kind: 'case.reopen-prompt';
+  language: Language;
+  caseId: string;
+  caseKey: string;
+}
+
+/** A case went back to work: who reopened it and why; mentions the assignee. */
+export interface CaseReopenedView {
+  kind: 'case.reopened';
+  caseKey: string;
+  title: string;
+  by: string;
+  byCustomer: boolean;
+  assignee: Mention | null;
+}
+
 /** A short internal note in a thread: what a button press did, or why it did nothing. */
 export interface CaseNoticeView {
   kind: 'case.notice';
@@ -157,7 +214,12 @@ export type View =
   | NagView
   | CustomerReminderView
   | CustomerAutoResolvedView
-  | CaseNoticeView;
+  | CaseNoticeView
+  | CaseResolutionView
+  | CaseResolvedView
+  | CustomerAnswerNoteView
+  | ReopenPromptView
+  | CaseReopenedView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -174,4 +236,9 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'customer.reminder': 'customer',
   'customer.auto-resolved': 'customer',
   'case.notice': 'internal',
+  'case.resolution': 'customer',
+  'case.resolved': 'internal',
+  'case.answer-note': 'customer',
+  'case.reopen-prompt': 'customer',
+  'case.reopened': 'internal',
 };

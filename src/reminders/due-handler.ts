@@ -6,6 +6,7 @@ import { scaleTarget } from '../sla/policy.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Clock } from '../ports/clock.js';
 import type { SpecialistService } from '../specialists/specialist.service.js';
+import type { ResolutionService } from '../resolutions/resolution.service.js';
 import type { DuePoint, NagSettings } from './due-points.js';
 import type { DueSlot } from './due-queue.js';
 import { isDueNow, type DueScheduler } from './due-scheduler.js';
@@ -19,6 +20,7 @@ export interface DueHandlerDeps {
   notifications: NagNotifications;
   cases: CaseService;
   specialists: SpecialistService;
+  resolutions: ResolutionService;
   nags: NagSettings;
   clock: Clock;
 }
@@ -48,6 +50,9 @@ export class DueHandler {
     switch (point.kind) {
       case 'specialist.next':
         await this.deps.specialists.pullNext(ref, { key: point.key, personId: point.personId! }, formatTarget(scaleTarget(this.deps.nags.specialistReplyWithin, 2), 'en'));
+        return;
+      case 'case.auto_close':
+        await this.deps.resolutions.autoClose(ref, point.key);
         return;
       case 'customer.auto_resolve':
         await outbox.enqueue(notifications.messages(doc, point));

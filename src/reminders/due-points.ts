@@ -16,6 +16,8 @@ export interface NagSettings {
   /** A case waiting on the customer: a reminder after this, then resolved after as long again as `resolveAfterReminder`. */
   remindCustomerAfter: SlaTarget;
   resolveAfterReminder: SlaTarget;
+  /** A resolved case closes this long after its resolution. */
+  closeResolvedAfter: SlaTarget;
 }
 
 export const defaultNagSettings: NagSettings = {
@@ -29,13 +31,20 @@ export const defaultNagSettings: NagSettings = {
   specialistReplyWithin: { minutes: 4 * 60, business: true },
   remindCustomerAfter: { minutes: 3 * 24 * 60, business: false },
   resolveAfterReminder: { minutes: 4 * 24 * 60, business: false },
+  closeResolvedAfter: { minutes: 7 * 24 * 60, business: false },
 };
 
-/** The config's nag settings over the defaults. */
-export function nagSettings(config: NagsConfig): NagSettings {
+/** The config's nag settings over the defaults (and the resolution's close-after, when given). */
+export function nagSettings(config: NagsConfig, closeResolvedAfter?: SlaTarget): NagSettings {
   const { staleAfter, escalateAfterNags, ...targets } = config;
   const given = Object.fromEntries(Object.entries(targets).filter(([, target]) => target !== undefined));
-  return { ...defaultNagSettings, ...given, escalateAfterNags, staleAfter: { ...defaultNagSettings.staleAfter, ...staleAfter } };
+  return {
+    ...defaultNagSettings,
+    ...given,
+    escalateAfterNags,
+    staleAfter: { ...defaultNagSettings.staleAfter, ...staleAfter },
+    closeResolvedAfter: closeResolvedAfter ?? defaultNagSettings.closeResolvedAfter,
+  };
 }
 
 export type DueKind =
@@ -46,7 +55,8 @@ export type DueKind =
   | 'specialist.ping'
   | 'specialist.next'
   | 'customer.reminder'
-  | 'customer.auto_resolve';
+  | 'customer.auto_resolve'
+  | 'case.auto_close';
 
 /** One thing to do at one time. Its key names it for good: a due point is claimed, and acted on, once. */
 export interface DuePoint {
@@ -69,6 +79,8 @@ export interface CaseForDue {
   specialists: { personId: string; pulledAt: Date; firstReplyAt: Date | null }[];
   /** Since when the case waits on the customer, while it does. */
   waitingSince: Date | null;
+  /** Since when the case is resolved, while it is. */
+  resolvedAt?: Date | null;
 }
 
 export interface DueContext {
@@ -132,6 +144,9 @@ export function duePoints(c: CaseForDue, context: DueContext): DuePoint[] {
     const reminder = after(c.waitingSince, settings.remindCustomerAfter);
     points.push({ key: `${id}:reminder`, kind: 'customer.reminder', at: reminder });
     points.push({ key: `${id}:auto_resolve`, kind: 'customer.auto_resolve', at: after(reminder, settings.resolveAfterReminder) });
+  }
+  if (c.status === 'resolved' && c.resolvedAt) {
+    points.push({ key: `close:${c.resolvedAt.getTime()}`, kind: 'case.auto_close', at: after(c.resolvedAt, settings.closeResolvedAfter) });
   }
   return points.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
 }

@@ -11,7 +11,7 @@ export type PlannedCase = Pick<
   CaseDocument,
   '_id' | 'workspace' | 'account' | 'status' | 'priority' | 'sla' | 'lastActivityAt' | 'snoozedUntil' | 'assignee' | 'specialists' | 'waitingSince'
 > &
-  Partial<Pick<CaseDocument, 'nextDue' | 'dueDone'>>;
+  Partial<Pick<CaseDocument, 'nextDue' | 'dueDone' | 'resolvedAt'>>;
 
 /**
  * Keeps each case's next due point filed in the due queue. Callers hold the case's lease and
@@ -60,6 +60,7 @@ export function caseForDue(doc: PlannedCase, directory: Directory): CaseForDue {
     assigneeId: doc.assignee ? (directory.teamMember(doc.assignee)?.id ?? null) : null,
     specialists: doc.specialists,
     waitingSince: doc.waitingSince,
+    resolvedAt: doc.resolvedAt ?? null,
   };
 }
 

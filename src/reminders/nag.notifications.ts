@@ -64,7 +64,8 @@ export class NagNotifications {
       case 'customer.auto_resolve':
         return this.customerMessages(doc, point, key);
       case 'specialist.next':
-        return []; // the new pull speaks for itself (SpecialistService)
+      case 'case.auto_close':
+        return []; // the new pull speaks for itself; a close is shown on the card
     }
   }
 

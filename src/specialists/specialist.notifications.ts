@@ -53,6 +53,7 @@ export function pullMessages(input: PullMessagesInput): OutboxMessage[] {
   const base = { workspace: doc.workspace };
   const request = (mentions: Mention[]) => ({
     kind: 'specialists.request' as const,
+    caseId: String(doc._id),
     caseKey: doc.key,
     title: doc.title,
     description: doc.description.length > 1000 ? `${doc.description.slice(0, 999)}…` : doc.description,

@@ -96,6 +96,8 @@ export class FakeSlack {
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.open':
+        return { ok: true, view: { id: `V${String((this.tsCounter += 1)).padStart(8, '0')}` } };
       case 'chat.getPermalink':
         return { ok: true, permalink: `https://tugi-test.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
       case 'conversations.history':

@@ -6,7 +6,7 @@ import { register as registerActions } from '../../adapters/slack/listeners/acti
 import { register as registerCommands } from '../../adapters/slack/listeners/commands/index.js';
 import { register as registerEvents, subscribedEvents } from '../../adapters/slack/listeners/events/index.js';
 import { register as registerShortcuts } from '../../adapters/slack/listeners/shortcuts/index.js';
-import { actionIds } from '../../adapters/slack/ids.js';
+import { actionIds, ratings } from '../../adapters/slack/ids.js';
 import { interactionScopes, scopesForEvent, scopesForMethod } from '../../adapters/slack/scopes.js';
 import type { SlackDeps } from '../../adapters/slack/deps.js';
 
@@ -56,7 +56,8 @@ describe('the Slack app manifest', async () => {
   it('declares exactly the shortcuts tugi listens to', () => {
     expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual([...listeners.shortcuts].sort());
     expect(manifest.settings.interactivity.is_enabled).toBe(listeners.actions.length + listeners.shortcuts.length > 0);
-    expect(listeners.actions.sort()).toEqual(Object.values(actionIds).sort());
+    const expected = Object.values(actionIds).flatMap((id) => (id === actionIds.ratePrefix ? ratings.map((n) => `${id}${n}`) : [id]));
+    expect(listeners.actions.sort()).toEqual(expected.sort());
   });
 
   it('subscribes to exactly the events tugi has listeners for', () => {

@@ -16,7 +16,9 @@ const card: CaseCardView = {
   via: 'reaction',
   permalink: 'https://x.slack.com/archives/C1/p1',
   createdAt: '2026-11-25T10:00:00.000Z',
-  nextStatuses: ['waiting_on_customer', 'resolved'],
+  nextStatuses: ['waiting_on_customer'],
+  canResolve: true,
+  canReopen: false,
   tags: ['network'],
   knownTags: ['network', 'billing'],
   specialists: ['Ann <Admin>'],
@@ -41,22 +43,27 @@ describe('Slack rendering', () => {
       'case.pull_specialists',
       'case.escalate',
       'case.snooze',
+      'case.resolve',
       'case.set_status',
     ]);
     expect(actions.elements[2]).toMatchObject({ type: 'multi_static_select', initial_options: [{ value: 'network' }] });
-    expect(actions.elements[6]!.options).toHaveLength(2);
+    expect(actions.elements[7]!.options).toHaveLength(1);
     expect(json).toContain(':zzz: Nags snoozed until <!date^1795676400^');
     expect(json).toContain('Ann &lt;Admin&gt;');
   });
 
-  it('shows no actions on a closed case and no status menu without next statuses', () => {
-    const closed = renderView({ ...card, status: 'closed', nextStatuses: [] });
-    expect(closed.blocks!.some((b) => b.type === 'actions')).toBe(false);
+  it('a closed case offers only Reopen; a resolved one Reopen and no Resolve', () => {
+    const closed = renderView({ ...card, status: 'closed', nextStatuses: [], canResolve: false, canReopen: true });
+    const actionsOf = (message: ReturnType<typeof renderView>) => JSON.stringify(message.blocks!.filter((b) => b.type === 'actions')).match(/"action_id":"[^"]+"/g);
+    expect(actionsOf(closed)).toEqual(['"action_id":"case.reopen"']);
+    const resolved = actionsOf(renderView({ ...card, status: 'resolved', nextStatuses: ['closed'], canResolve: false, canReopen: true }))!;
+    expect(resolved).toContain('"action_id":"case.reopen"');
+    expect(resolved).not.toContain('"action_id":"case.resolve"');
   });
 
   it('mentions specialists by Slack id, names the rest, and escapes mirrored text', () => {
     const request = renderView({
-      kind: 'specialists.request',
+      kind: 'specialists.request', caseId: '0123456789abcdef01234567',
       caseKey: 'CS-7',
       title: 'VPN down',
       description: '',
@@ -78,7 +85,7 @@ describe('Slack rendering', () => {
   it('renders customer-facing views as plain text in their language', () => {
     expect(renderView({ kind: 'case.joined', language: 'et', caseKey: 'CS-1' })).toEqual({ text: 'Lisasime selle sõnumi teie pöördumisele *CS-1*.' });
     expect(renderView({ kind: 'customer.reminder', language: 'et', caseKey: 'CS-1' }).text).toContain('Ootame teie vastust pöördumise *CS-1* kohta');
-    expect(renderView({ kind: 'customer.auto-resolved', language: 'en', caseKey: 'CS-1' }).text).toContain("reply here and we'll reopen it");
+    expect(renderView({ kind: 'customer.auto-resolved', language: 'en', caseKey: 'CS-1' }).text).toContain('If you still need help, just reply here.');
   });
 
   it('renders a nag with the case key, escaped text, mentions, and the case actions (specialists get only snooze)', () => {

@@ -19,6 +19,7 @@ const ann: Mention = { name: 'Ann Specialist', slackUserId: null, aadObjectId: '
 const sven: Mention = { name: 'Sven Billing', slackUserId: 'U0SVEN', aadObjectId: null };
 const request = {
   kind: 'specialists.request' as const,
+  caseId: '0123456789abcdef01234567',
   caseKey: 'CS-7',
   title: 'VPN <drops> & reconnects',
   description: 'Since **Monday** morning\nline two',

@@ -31,6 +31,10 @@ export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } 
   if (view.snoozedUntil) context.push(`:zzz: Nags snoozed until <!date^${Math.floor(Date.parse(view.snoozedUntil) / 1000)}^{date_short_pretty} {time}|${view.snoozedUntil}>`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   if (options.actions && view.status !== 'closed') blocks.push(caseActions(view));
+  // A closed case is read-only: an agent may only reopen it.
+  if (options.actions && view.status === 'closed') {
+    blocks.push({ type: 'actions', block_id: `case:${view.caseId}`, elements: [{ type: 'button', action_id: actionIds.reopen, text: { type: 'plain_text', text: 'Reopen' }, value: view.caseId }] });
+  }
   return blocks;
 }
 
@@ -72,6 +76,8 @@ function caseActions(view: CaseSummary): KnownBlock {
     { type: 'button', action_id: actionIds.escalate, text: { type: 'plain_text', text: 'Escalate' }, value: view.caseId },
   );
   elements.push(snoozeMenu());
+  if (view.canResolve) elements.push({ type: 'button', action_id: actionIds.resolve, text: { type: 'plain_text', text: 'Resolve' }, value: view.caseId, style: 'primary' });
+  if (view.canReopen) elements.push({ type: 'button', action_id: actionIds.reopen, text: { type: 'plain_text', text: 'Reopen' }, value: view.caseId });
   if (view.nextStatuses.length > 0) {
     elements.push({
       type: 'static_select',

@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { acknowledgementText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
 import { caseCardBlocks } from './case-card.js';
 import { nagMessage } from './nag.js';
+import { reopenedMessage, reopenPromptMessage, resolutionMessage, resolvedMessage } from './resolution.js';
 import { bridgedMessage, escalatedMessage, specialistFallbackMessage, specialistRequestMessage } from './specialists.js';
 import { clip, escapeMrkdwn } from './text.js';
 
@@ -41,5 +42,15 @@ export function renderView(view: View): SlackMessage {
       return { text: customerAutoResolvedText(view) };
     case 'case.notice':
       return { text: escapeMrkdwn(view.text) };
+    case 'case.resolution':
+      return resolutionMessage(view);
+    case 'case.resolved':
+      return resolvedMessage(view);
+    case 'case.answer-note':
+      return { text: answerNoteText(view) };
+    case 'case.reopen-prompt':
+      return reopenPromptMessage(view);
+    case 'case.reopened':
+      return reopenedMessage(view);
   }
 }

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { acknowledgementText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
 import { nagCard } from './nag.js';
+import { reopenPromptCard, resolutionCard, resolvedCard } from './resolution.js';
 import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
 
 /** What tugi sends to Teams: a message activity (markdown text, or an Adaptive Card). */
@@ -40,8 +41,17 @@ export function renderTeamsView(view: View): TeamsMessage {
       return textMessage(teamsMarkdown(customerAutoResolvedText(view)));
     case 'case.notice':
       return { type: 'message', textFormat: 'plain', text: view.text };
+    case 'case.resolution':
+      return cardMessage(resolutionCard(view), `${view.caseKey} is resolved`);
+    case 'case.resolved':
+      return cardMessage(resolvedCard(view), `${view.caseKey} resolved`);
+    case 'case.answer-note':
+      return textMessage(teamsMarkdown(answerNoteText(view)));
+    case 'case.reopen-prompt':
+      return cardMessage(reopenPromptCard(view), `${view.caseKey}: reopen?`);
     case 'case.card':
     case 'case.follow-up':
+    case 'case.reopened':
       // The triage card and customer follow-ups live in Slack's triage channel only.
       throw new Error(`${view.kind} is not rendered for Teams`);
   }

@@ -1,6 +1,7 @@
 import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
 import { card, mentionLine, teamsMentions, textBlock } from './elements.js';
+import { resolveAction } from './resolution.js';
 
 const maxMirroredText = 12_000;
 
@@ -19,7 +20,7 @@ export function specialistRequestCard(view: SpecialistRequestView): object {
     ...(view.notes.length ? [textBlock(view.notes.join('\n\n'), { size: 'Small', isSubtle: true })] : []),
     textBlock('Reply in this thread: the support team sees your replies in Slack, and theirs appear here.', { size: 'Small', isSubtle: true }),
   ];
-  return card(body, teamsMentions(view.mentions));
+  return card(body, teamsMentions(view.mentions), [resolveAction(view.caseId)]);
 }
 
 export function fallbackCard(view: SpecialistFallbackView): object {

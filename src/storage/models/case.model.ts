@@ -27,6 +27,23 @@ export interface SpecialistThread {
   rootKey: string;
 }
 
+/** How a case was resolved: the cause and fix the customer reads, and a note they never see. */
+export interface CaseResolution {
+  cause: string;
+  fix: string;
+  note: string | null;
+  by: StoredActor;
+  at: Date;
+}
+
+/** The customer's answer to a resolution summary; a later answer replaces the earlier. */
+export interface CustomerAnswer {
+  verdict: 'solved' | 'still_broken' | null;
+  rating: number | null;
+  by: StoredActor;
+  at: Date;
+}
+
 export interface NextDue {
   key: string;
   at: Date;
@@ -56,6 +73,12 @@ export interface CaseDocument {
   snoozedUntil: Date | null;
   /** Since when the case waits on the customer, while it does (for the reminder and auto-resolution). */
   waitingSince: Date | null;
+  /** Set while the case is resolved (by the team, or automatically): the auto-close counts from it. */
+  resolvedAt: Date | null;
+  /** The latest resolution by the team (kept after a reopen, until the next one). */
+  resolution: CaseResolution | null;
+  customerAnswer: CustomerAnswer | null;
+  reopenCount: number;
   /** The earliest due point not acted on yet, and the due-queue slot it is filed under. */
   nextDue: NextDue | null;
   /** Keys of the due points acted on: each is acted on once (see src/reminders/). */
@@ -127,6 +150,16 @@ const caseSchema = new Schema<CaseDocument>(
       default: null,
     },
     dueDone: { type: [String], default: [] },
+    resolvedAt: { type: Date, default: null },
+    resolution: {
+      type: new Schema<CaseResolution>({ cause: String, fix: String, note: { type: String, default: null }, by: actorSchema, at: Date }, { _id: false }),
+      default: null,
+    },
+    customerAnswer: {
+      type: new Schema<CustomerAnswer>({ verdict: { type: String, default: null }, rating: { type: Number, default: null }, by: actorSchema, at: Date }, { _id: false }),
+      default: null,
+    },
+    reopenCount: { type: Number, default: 0 },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

@@ -10,6 +10,7 @@ import { lockModel } from './lock.model.js';
 import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
 import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js';
+import { knowledgeModel } from './knowledge.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -27,6 +28,7 @@ export function createModels(connection: Connection) {
     dueSlots: dueSlotModel(connection),
     dueCursors: dueCursorModel(connection),
     dueHours: dueHourModel(connection),
+    knowledge: knowledgeModel(connection),
   };
 }
 
@@ -44,10 +46,11 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { CaseDocument, CaseSpecialist, NextDue, SpecialistThread } from './case.model.js';
+export type { CaseDocument, CaseResolution, CaseSpecialist, CustomerAnswer, NextDue, SpecialistThread } from './case.model.js';
 export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';
 export type { InboxDocument } from './inbox.model.js';
 export type { ConversationDocument } from './conversation.model.js';
 export type { DueSlotDocument } from './due-slot.model.js';
+export type { KnowledgeEntryDocument } from './knowledge.model.js';

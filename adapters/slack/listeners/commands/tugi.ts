@@ -2,7 +2,10 @@ import type { App } from '@slack/bolt';
 import { setTagsSchema, snoozeSchema, toCaseSummary } from '../../../../src/cases/index.js';
 import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
-import { asCodedError, NotAllowedError } from '../../../../src/errors.js';
+import { asCodedError, NotAllowedError, ValidationFailedError } from '../../../../src/errors.js';
+import { resolveSchema } from '../../../../src/resolutions/index.js';
+import { resolveForm } from '../../blocks/resolve-form.js';
+import type { WebClient } from '@slack/web-api';
 import { attentionBlocks } from '../../blocks/attention.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
@@ -20,7 +23,7 @@ const privately = (reply: Omit<Reply, 'response_type'>): Reply => ({ response_ty
  * case is keyed on the invocation's trigger id, so a repeated delivery opens one case.
  */
 export function tugiCommand(deps: SlackDeps) {
-  return async ({ body, ack }: { body: unknown; ack: (reply: Reply) => Promise<void> }): Promise<void> => {
+  return async ({ body, ack, client }: { body: unknown; ack: (reply: Reply) => Promise<void>; client: WebClient }): Promise<void> => {
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success || parsed.data.team_id !== deps.directory.workspace) {
       await ack(privately({ text: 'That command request was not understood; nothing was changed.' }));
@@ -28,7 +31,7 @@ export function tugiCommand(deps: SlackDeps) {
     }
     const p = parsed.data;
     try {
-      await ack(await answer(deps, p));
+      await ack(await answer(deps, p, client));
     } catch (error) {
       if (!asCodedError(error)) deps.logger.error({ err: error, command: p.command }, 'slash command failed');
       await ack(privately({ text: userMessage(error) }));
@@ -36,7 +39,7 @@ export function tugiCommand(deps: SlackDeps) {
   };
 }
 
-async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.parse>): Promise<Reply> {
+async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.parse>, client: WebClient): Promise<Reply> {
   const parsed = parseCommand(p.text);
   if (parsed.name === 'help') return privately({ text: ['*tugi commands*', ...commandUsage].join('\n') });
   // Customers share channels with the team (Slack Connect): case details are for the team only.
@@ -79,6 +82,20 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
       const until = snoozeUntil(parsed.until, deps.clock.now(), deps.directory.teamMember(p.user_id)!.timeZone);
       const updated = await deps.cases.snooze(snoozeSchema.parse({ ...ref, until }));
       return privately({ text: `Nags about ${updated.key} are snoozed until <!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty} {time}|${until.toISOString()}>.` });
+    }
+    case 'resolve': {
+      if (!parsed.inline) {
+        await client.views.open({ trigger_id: p.trigger_id, view: resolveForm(String(found._id), found.key, found.title) });
+        return privately({ text: `Resolving ${found.key}: fill in the form.` });
+      }
+      const input = resolveSchema.safeParse({ ...ref, ...parsed.inline });
+      if (!input.success) throw new ValidationFailedError(input.error.issues.map((issue) => issue.message));
+      const updated = await deps.resolutions.resolve(input.data);
+      return privately({ text: `${updated.key} is resolved; the customer has the summary.` });
+    }
+    case 'reopen': {
+      const updated = await deps.resolutions.reopen(ref);
+      return privately({ text: `${updated.key} is reopened and back in progress.` });
     }
     case 'case': {
       const summary = toCaseSummary(found, deps.directory);

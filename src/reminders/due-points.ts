@@ -108,7 +108,8 @@ export function duePoints(c: CaseForDue, context: DueContext): DuePoint[] {
     return personId ? context.workingFrom(personId, snoozed) : snoozed;
   };
 
-  if (c.sla) {
+  // A resolved or closed case has nothing left to warn about (a first response never given stays on the record).
+  if (c.sla && c.status !== 'resolved' && c.status !== 'closed') {
     for (const name of ['firstResponse', 'resolution'] as const) {
       const clock: SlaClock = c.sla[name];
       const id = `${name}:${clock.startedAt.getTime()}:${clock.target.minutes}`;

@@ -7,8 +7,8 @@ const minuteMs = 60_000;
 const minutesPerHour = 60;
 /** Minutes re-read behind the cursor on every sweep: slots filed late by a replica whose clock runs behind. */
 const trailingMinutes = 2;
-/** A sweep after a long outage walks at most this many minutes; the next sweep goes on. */
-const maxMinutesPerSweep = 7 * 24 * 60;
+/** A sweep after a long outage walks at most this many minutes (empty hours cost one lookup); the next sweep goes on. */
+const maxMinutesPerSweep = 30 * 24 * 60;
 const maxSlotsPerMinute = 1_000_000;
 /** Handlers run at once within a minute: database round trips overlap, the cases differ. */
 const handlersAtOnce = 4;

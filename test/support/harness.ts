@@ -3,6 +3,7 @@ import { startTugi, type Tugi } from '../../src/main.js';
 import type { TeamsOptions } from '../../adapters/teams/app.js';
 import type { WorkspaceConfig } from '../../src/config/index.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { Directory } from '../../src/people/index.js';
 import { testConfig, ids } from '../fixtures/config.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { FakeSlack } from './fake-slack.js';
@@ -108,12 +109,31 @@ export async function startHarness(
     },
     async stop() {
       for (const t of [...others, tugi]) await t.stop();
+      await assertNoInternalNoteLeaked(harness, config);
       await slack.stop();
       await connector.stop();
       await db.drop();
     },
   };
   return harness;
+}
+
+/**
+ * The rule that no internal note reaches a customer: every note any resolution in this test file
+ * stored is looked for in every call the fakes recorded to a channel that is not internal.
+ */
+async function assertNoInternalNoteLeaked(h: Harness, config: WorkspaceConfig): Promise<void> {
+  const notes = (await h.tugi.models.caseEvents.find({ type: 'resolved' }).lean()).map((e) => e.data.note).filter((note): note is string => typeof note === 'string' && note.length > 0);
+  if (notes.length === 0) return;
+  const internal = new Directory(config).isInternalChannel;
+  const slackLeaks = h.slack.calls.filter((call) => typeof call.args.channel === 'string' && !internal(call.args.channel) && notes.some((note) => JSON.stringify(call.args).includes(note)));
+  const teamsLeaks = h.connector.calls.filter((call) => {
+    const conversation = call.conversationId?.split(';')[0] ?? (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? '';
+    return !internal(conversation) && notes.some((note) => JSON.stringify(call.body).includes(note));
+  });
+  if (slackLeaks.length + teamsLeaks.length > 0) {
+    throw new Error(`An internal note reached a customer: ${JSON.stringify([...slackLeaks.map((c) => c.args), ...teamsLeaks.map((c) => c.body)]).slice(0, 500)}`);
+  }
 }
 
 /** Polls until `check` passes or the time runs out; for effects that happen after an acknowledgement. */

@@ -9,6 +9,7 @@ export const teamsIds = {
   bot: '28:tugi-bot-app-id',
   ann: { id: '29:ann-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Ann Specialist' },
   tom: { id: '29:tom-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000b2', name: 'Tom Network' },
+  mari: { id: '29:mari-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000d4', name: 'Mari Tamm' },
   customer: { id: '29:customer-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000c3', name: 'Carla Customer' },
 };
 

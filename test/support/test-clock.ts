@@ -15,3 +15,4 @@ export class TestClock implements Clock {
 
 export const minutes = (n: number) => n * 60_000;
 export const hours = (n: number) => n * 3_600_000;
+export const days = (n: number) => n * 86_400_000;

@@ -222,7 +222,9 @@ export class CaseService {
     const now = this.deps.clock.now();
     const sla = doc.sla && statusChanged(doc.sla, from, to, now, this.deps.sla.calendarFor(doc.account));
     const waitingSince = to === 'waiting_on_customer' ? now : null;
-    return { set: { status: to, sla, waitingSince }, data: { from, to, ...data } };
+    // The auto-close and the reopen window count from the resolution.
+    const resolvedAt = to === 'resolved' ? now : to === 'closed' ? doc.resolvedAt : null;
+    return { set: { status: to, sla, waitingSince, resolvedAt }, data: { from, to, ...data } };
   }
 
   /** The case to insert, its first due point already filed (a racing opener's slot is skipped by its handler). */

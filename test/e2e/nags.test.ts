@@ -160,21 +160,33 @@ describe('specialist and customer nags', () => {
     await after(hours(4 * 24));
     const resolved = (await h.tugi.models.cases.findById(c._id).lean())!;
     expect(resolved.status).toBe('resolved');
-    expect(h.slack.posts(ids.acme).filter(thread).filter((p) => String(p.args.text).includes("reply here and we'll reopen it"))).toHaveLength(1);
+    expect(h.slack.posts(ids.acme).filter(thread).filter((p) => String(p.args.text).includes('If you still need help, just reply here.'))).toHaveLength(1);
     expect(nagTexts(c.key), JSON.stringify(nagTexts(c.key))).toContain('Resolved automatically: the customer did not answer for 3 days and a reminder.');
     const change = await h.tugi.models.caseEvents.findOne({ caseId: c._id, type: 'status_changed', 'data.automatic': true }).lean();
     expect(change).toMatchObject({ actor: { userId: 'tugi' }, data: { from: 'waiting_on_customer', to: 'resolved' } });
     // Nothing internal ever reached the customer's channel.
     expect(h.slack.posts(ids.acme).every((p) => !JSON.stringify(p.args).includes('Resolved automatically'))).toBe(true);
 
-    // As promised, the customer's reply reopens it, with a fresh resolution clock.
+    // The customer's reply is answered with the question whether to reopen; "Still broken" reopens it, with a fresh resolution clock.
     await h.customerMessage('Sorry, was away — still need it', { user: 'U0NAG4', threadTs: c.source.ts!, ts: nextTs(clock.now().getTime()) });
+    await h.settle();
+    const prompt = h.slack.posts(ids.acme).filter(thread).find((p) => String(p.args.text).includes('still a problem'))!;
+    expect(JSON.stringify(prompt.args.blocks)).toContain('case.answer_broken');
+    await h.interaction({
+      type: 'block_actions',
+      team: { id: ids.team },
+      user: { id: 'U0NAG4' },
+      trigger_id: 'nag4-reopen',
+      response_url: h.slack.responseUrl('nag4-reopen'),
+      channel: { id: ids.acme },
+      actions: [{ action_id: 'case.answer_broken', block_id: `answer:${id}`, type: 'button', value: id }],
+    });
     await h.settle();
     const reopened = (await h.tugi.models.cases.findById(c._id).lean())!;
     expect(reopened.status).toBe('in_progress');
     expect(reopened.sla!.resolution).toMatchObject({ usedMinutes: 0, stoppedAt: null });
-    const reason = await h.tugi.models.caseEvents.findOne({ caseId: c._id, 'data.reason': 'the customer replied' }).lean();
-    expect(reason).toMatchObject({ actor: { userId: 'U0NAG4' }, data: { from: 'resolved', to: 'in_progress' } });
+    const reason = await h.tugi.models.caseEvents.findOne({ caseId: c._id, type: 'reopened' }).lean();
+    expect(reason).toMatchObject({ actor: { userId: 'U0NAG4' }, data: { from: 'resolved', to: 'in_progress', byCustomer: true } });
   });
 
   it('a customer who answers while the case waits on them puts it back to work, and no reminder goes out', async () => {

@@ -47,6 +47,9 @@ const cardViews: View[] = [
     mentions: [ann],
     text: 'You were asked about network 4 business hours ago and have not replied yet.',
   },
+  { kind: 'case.resolution', language: 'et', caseId: '0123456789abcdef01234567', caseKey: 'CS-7', cause: 'Tulemüür blokeeris pordi.', fix: 'Avasime pordi.', tookMinutes: 135 },
+  { kind: 'case.resolved', caseKey: 'CS-7', title: 'VPN', cause: 'Firewall', fix: 'Opened the port', note: 'Vendor bug', by: 'Mari', tookMinutes: 50, specialists: ['Ann'] },
+  { kind: 'case.reopen-prompt', language: 'en', caseId: '0123456789abcdef01234567', caseKey: 'CS-7' },
 ];
 
 describe('Teams Adaptive Cards', () => {

@@ -79,7 +79,7 @@ export class ResolutionService {
         };
         if (reopen) {
           outcome = 'reopened';
-          const decision = this.reopenDecision(current, input.actor, true);
+          const decision = this.reopenDecision(current, input.actor, !this.person(input.actor));
           return { ...decision, set: { ...decision.set, customerAnswer: answer } };
         }
         if (previous && previous.verdict === answer.verdict && previous.rating === answer.rating) {

@@ -27,6 +27,8 @@ describe('outbox under pressure', () => {
     const h = await harness();
     h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1, channel: ids.acme });
     const first = await h.customerMessage('First', { user: 'U0FIRST' });
+    // Two customers' messages are handled side by side; the first's acknowledgement must be queued first.
+    await h.tugi.inbox.idle();
     const second = await h.customerMessage('Second', { user: 'U0SECOND' });
 
     const posts = await eventually(() => {

@@ -30,6 +30,7 @@ import { DueHandler } from './reminders/due-handler.js';
 import { NagNotifications } from './reminders/nag.notifications.js';
 import { ResolutionNotifications, ResolutionService } from './resolutions/index.js';
 import { KnowledgeRepository } from './knowledge/knowledge.repository.js';
+import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -72,11 +73,13 @@ export async function startTugi(options: TugiOptions) {
   const nags = nagSettings(options.config.nags, options.config.resolution.closeAfter);
   const dueQueue = new DueQueue(models, logger);
   const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });
-  const caseDeps = { repository: caseRepository, outbox, notifications: new CaseNotifications(directory, sla), directory, clock, lock, sla, due };
+  const knowledge = new KnowledgeService({ repository: new KnowledgeRepository(models), outbox: outboxRepository, workspace: directory.workspace, clock });
+  await knowledge.refresh();
+  const caseNotifications = new CaseNotifications(directory, sla, (doc) => knowledge.similarTo(doc));
+  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);
   const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });
-  const knowledge = new KnowledgeRepository(models);
   const resolutions = new ResolutionService({ repository: caseRepository, writer, directory, notifications: resolutionNotifications, knowledge, sla, clock });
   const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
   const workloads = new WorkloadRepository(models, directory);
@@ -99,7 +102,7 @@ export async function startTugi(options: TugiOptions) {
   const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
   const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, outbox, conversations, clock, logger });
@@ -119,6 +122,10 @@ export async function startTugi(options: TugiOptions) {
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue, clock }) },
     ],
   });
+  // Every replica keeps its own search index: other replicas' resolutions arrive by this refresh
+  // (not an Agenda job, which would run on one replica only).
+  const knowledgeRefresh = setInterval(() => void knowledge.refresh().catch((err: unknown) => logger.warn({ err }, 'knowledge refresh failed')), 30_000);
+  knowledgeRefresh.unref();
   const server: Server = await listen(http, options.port);
   await slack.start();
   // Messages left undelivered by a previous run go out now, not at the first sweep.
@@ -140,10 +147,12 @@ export async function startTugi(options: TugiOptions) {
     specialists,
     escalation,
     conversations,
+    knowledge,
     /** One sweep of the due points, as the scheduled job runs it. */
     sweepDue,
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */
     async stop(): Promise<void> {
+      clearInterval(knowledgeRefresh);
       await closeServer(server);
       await slack.stop();
       await inbox.idle();

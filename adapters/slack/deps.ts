@@ -2,6 +2,7 @@ import type { CaseService, EscalationService, IntakeService } from '../../src/ca
 import type { BridgeService, SpecialistService } from '../../src/specialists/index.js';
 import type { AttentionService } from '../../src/reminders/attention.service.js';
 import type { ResolutionService } from '../../src/resolutions/index.js';
+import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -18,6 +19,7 @@ export interface SlackDeps {
   bridge: BridgeService;
   attention: AttentionService;
   resolutions: ResolutionService;
+  knowledge: KnowledgeService;
   clock: Clock;
   logger: Logger;
 }

@@ -4,6 +4,7 @@ import type { Directory } from '../people/directory.js';
 import type { SlaSettings } from '../sla/settings.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import { toCaseCard } from './case.view.js';
+import type { SimilarCase } from '../messages/views.js';
 
 /** Internal messages go to the Slack triage channel; customer ones name their platform. */
 type MessageFields = Omit<OutboxMessage, 'workspace' | 'key' | 'platform'> & { platform?: OutboxMessage['platform'] };
@@ -16,11 +17,13 @@ export class CaseNotifications {
   constructor(
     private readonly directory: Directory,
     private readonly sla: SlaSettings,
+    /** Resolved cases like this one, shown on its card (the knowledge search). */
+    private readonly similarTo: (doc: CaseDocument) => SimilarCase[] = () => [],
   ) {}
 
   opened(doc: CaseDocument): OutboxMessage[] {
     const messages = [
-      this.message(doc, 'card', { channel: this.directory.triageChannel, view: toCaseCard(doc, this.directory), anchor: true }),
+      this.message(doc, 'card', { channel: this.directory.triageChannel, view: toCaseCard(doc, this.directory, this.similar(doc)), anchor: true }),
     ];
     const { channel, ts, platform } = doc.source;
     // The customer hears back in the thread of their own message, when there is one to answer:
@@ -48,7 +51,7 @@ export class CaseNotifications {
       this.message(doc, `card:v${doc.version}`, {
         channel: this.directory.triageChannel,
         updateOfKey: this.cardKey(doc),
-        view: toCaseCard(doc, this.directory),
+        view: toCaseCard(doc, this.directory, this.similar(doc)),
       }),
     ];
   }
@@ -68,6 +71,11 @@ export class CaseNotifications {
         view: { kind: 'case.follow-up', caseKey: doc.key, author: message.author, text: message.text, permalink: message.permalink },
       }),
     ];
+  }
+
+  /** Only an open case's card suggests earlier resolutions. */
+  private similar(doc: CaseDocument): SimilarCase[] {
+    return doc.status === 'resolved' || doc.status === 'closed' ? [] : this.similarTo(doc);
   }
 
   /** Every message about a case is keyed `case:<id>:<what>`. */

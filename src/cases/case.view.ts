@@ -1,4 +1,4 @@
-import type { CaseCardView, CaseSummary } from '../messages/views.js';
+import type { CaseCardView, CaseSummary, SimilarCase } from '../messages/views.js';
 import type { Directory } from '../people/directory.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import { allowedTransitions, canTransition, needsOwnAction } from './status.js';
@@ -28,6 +28,6 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
   };
 }
 
-export function toCaseCard(doc: CaseDocument, directory: Directory): CaseCardView {
-  return { kind: 'case.card', ...toCaseSummary(doc, directory) };
+export function toCaseCard(doc: CaseDocument, directory: Directory, similar: SimilarCase[] = []): CaseCardView {
+  return { kind: 'case.card', ...toCaseSummary(doc, directory), similar: similar.map(({ caseKey, title, fix }) => ({ caseKey, title, fix: fix.length > 200 ? `${fix.slice(0, 199)}…` : fix })) };
 }

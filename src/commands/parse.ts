@@ -13,6 +13,7 @@ export type TugiCommand =
   | { name: 'resolve'; caseKey: string; inline: { cause: string; fix: string; note?: string } | null }
   | { name: 'reopen'; caseKey: string }
   | { name: 'stale' }
+  | { name: 'kb'; words: string }
   | { name: 'help' };
 
 export const commandUsage = [
@@ -24,6 +25,7 @@ export const commandUsage = [
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
   '`/tugi resolve CS-12` — resolve with the form (or inline: `cause: … fix: … note: …`); the customer gets the summary',
   '`/tugi reopen CS-12` — reopen a resolved or closed case',
+  '`/tugi kb <words>` — search resolved cases (title, tags, cause, fix)',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
   '`/tugi help` — this list',
 ];
@@ -54,6 +56,10 @@ export function parseCommand(text: string): TugiCommand {
     }
     case 'tag':
       return parseTag(rest);
+    case 'kb':
+      if (!args) throw new ValidationFailedError(['Say what to look for: `/tugi kb vpn drops every hour`.']);
+      if (args.length > 200) throw new ValidationFailedError(['Keep the search under 200 characters.']);
+      return { name: 'kb', words: args };
     case 'stale':
       if (rest.length > 0) throw new ValidationFailedError(['`/tugi stale` takes nothing more.']);
       return { name: 'stale' };

@@ -4,10 +4,11 @@ import type { CaseDocument, KnowledgeEntryDocument, Models } from '../storage/mo
 export class KnowledgeRepository {
   constructor(private readonly models: Pick<Models, 'knowledge'>) {}
 
-  /** The case's resolution as its entry; a later resolution replaces it. */
-  async resolved(doc: CaseDocument): Promise<void> {
-    if (!doc.resolution || !doc.resolvedAt) return;
-    const entry: Omit<KnowledgeEntryDocument, '_id'> = {
+  /** The case's resolution as its entry (a later resolution replaces it); returns what was stored. */
+  async resolved(doc: CaseDocument, now: Date): Promise<KnowledgeEntryDocument | undefined> {
+    if (!doc.resolution || !doc.resolvedAt) return undefined;
+    const entry: KnowledgeEntryDocument = {
+      _id: String(doc._id),
       workspace: doc.workspace,
       caseKey: doc.key,
       title: doc.title,
@@ -17,15 +18,27 @@ export class KnowledgeRepository {
       account: doc.account,
       resolvedAt: doc.resolvedAt,
       current: true,
+      changedAt: now,
     };
-    await this.models.knowledge.updateOne({ _id: String(doc._id) }, { $set: entry }, { upsert: true });
+    const { _id, ...fields } = entry;
+    await this.models.knowledge.updateOne({ _id }, { $set: fields }, { upsert: true });
+    return entry;
   }
 
-  async reopened(doc: CaseDocument): Promise<void> {
-    await this.models.knowledge.updateOne({ _id: String(doc._id) }, { $set: { current: false } });
+  /** A reopened case's entry stops being current (its cause and fix may turn out wrong). */
+  async reopened(doc: CaseDocument, now: Date): Promise<KnowledgeEntryDocument | undefined> {
+    const entry = await this.get(String(doc._id));
+    if (!entry) return undefined;
+    await this.models.knowledge.updateOne({ _id: entry._id }, { $set: { current: false, changedAt: now } });
+    return { ...entry, current: false, changedAt: now };
   }
 
   get(caseId: string): Promise<KnowledgeEntryDocument | null> {
     return this.models.knowledge.findById(caseId).lean<KnowledgeEntryDocument>();
+  }
+
+  /** Entries changed since `since` (all of them without it), for building and refreshing a search index. */
+  changedSince(workspace: string, since?: Date): Promise<KnowledgeEntryDocument[]> {
+    return this.models.knowledge.find({ workspace, ...(since ? { changedAt: { $gte: since } } : {}) }).lean<KnowledgeEntryDocument[]>();
   }
 }

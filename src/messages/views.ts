@@ -45,8 +45,17 @@ export interface CaseSummary {
   snoozedUntil: string | null;
 }
 
+/** A resolved case like this one: what fixed it then. */
+export interface SimilarCase {
+  caseKey: string;
+  title: string;
+  fix: string;
+}
+
 export interface CaseCardView extends CaseSummary {
   kind: 'case.card';
+  /** Up to three resolved cases like this one (the knowledge search). */
+  similar: SimilarCase[];
 }
 
 export interface CustomerFollowUpView {

@@ -9,7 +9,7 @@ import type { Clock } from '../ports/clock.js';
 import { statusChanged } from '../sla/case-clocks.js';
 import type { SlaSettings } from '../sla/settings.js';
 import { nameOf } from '../specialists/specialist.service.js';
-import type { KnowledgeRepository } from '../knowledge/knowledge.repository.js';
+import type { KnowledgeService } from '../knowledge/knowledge.service.js';
 import type { CaseDocument, CustomerAnswer } from '../storage/models/index.js';
 import type { ResolutionNotifications } from './resolution.notifications.js';
 import type { AnswerInput, ResolveInput } from './resolution.schema.js';
@@ -19,7 +19,7 @@ export interface ResolutionServiceDeps {
   writer: CaseWriter;
   directory: Directory;
   notifications: ResolutionNotifications;
-  knowledge: KnowledgeRepository;
+  knowledge: Pick<KnowledgeService, 'resolved' | 'reopened'>;
   sla: SlaSettings;
   clock: Clock;
 }

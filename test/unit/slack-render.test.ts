@@ -23,6 +23,7 @@ const card: CaseCardView = {
   knownTags: ['network', 'billing'],
   specialists: ['Ann <Admin>'],
   snoozedUntil: '2026-11-26T07:00:00.000Z',
+  similar: [{ caseKey: 'CS-3', title: 'VPN <drops>', fix: 'Rolled back the firmware' }],
 };
 
 describe('Slack rendering', () => {
@@ -50,6 +51,7 @@ describe('Slack rendering', () => {
     expect(actions.elements[7]!.options).toHaveLength(1);
     expect(json).toContain(':zzz: Nags snoozed until <!date^1795676400^');
     expect(json).toContain('Ann &lt;Admin&gt;');
+    expect(json).toContain('*CS-3* VPN &lt;drops&gt; — _fix:_ Rolled back the firmware');
   });
 
   it('a closed case offers only Reopen; a resolved one Reopen and no Resolve', () => {

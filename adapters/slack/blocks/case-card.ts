@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { priorities } from '../../../src/config/index.js';
-import type { CaseSummary } from '../../../src/messages/index.js';
+import type { CaseSummary, SimilarCase } from '../../../src/messages/index.js';
 import { snoozeChoices } from '../../../src/sla/snooze.js';
 import { actionIds } from '../ids.js';
 import { clip, escapeMrkdwn, priorityLabels, statusLabels, userMention } from './text.js';
 
 /** The triage card: what the case is, and the actions to move it. */
-export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } = { actions: true }): KnownBlock[] {
+export function caseCardBlocks(view: CaseSummary & { similar?: SimilarCase[] }, options: { actions: boolean } = { actions: true }): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${view.key} · ${view.title}`, 150), emoji: true } },
     {
@@ -30,6 +30,10 @@ export function caseCardBlocks(view: CaseSummary, options: { actions: boolean } 
   if (view.permalink) context.push(`<${view.permalink}|Original message>`);
   if (view.snoozedUntil) context.push(`:zzz: Nags snoozed until <!date^${Math.floor(Date.parse(view.snoozedUntil) / 1000)}^{date_short_pretty} {time}|${view.snoozedUntil}>`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
+  if (view.similar?.length) {
+    const lines = view.similar.map((s) => `• *${s.caseKey}* ${escapeMrkdwn(s.title)} — _fix:_ ${escapeMrkdwn(s.fix)}`);
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`:bulb: Similar resolved cases\n${lines.join('\n')}`, 3000) }] });
+  }
   if (options.actions && view.status !== 'closed') blocks.push(caseActions(view));
   // A closed case is read-only: an agent may only reopen it.
   if (options.actions && view.status === 'closed') {

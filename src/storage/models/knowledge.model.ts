@@ -17,6 +17,8 @@ export interface KnowledgeEntryDocument {
   resolvedAt: Date;
   /** False while the case is reopened: its cause and fix may turn out wrong. */
   current: boolean;
+  /** When this entry last changed: other replicas refresh their search index from it. */
+  changedAt: Date;
 }
 
 const knowledgeSchema = new Schema<KnowledgeEntryDocument>(
@@ -31,9 +33,12 @@ const knowledgeSchema = new Schema<KnowledgeEntryDocument>(
     account: { type: String, default: null },
     resolvedAt: { type: Date, required: true },
     current: { type: Boolean, required: true },
+    changedAt: { type: Date, required: true },
   },
   { collection: 'knowledge', versionKey: false },
 );
+
+knowledgeSchema.index({ workspace: 1, changedAt: 1 });
 
 export function knowledgeModel(connection: Connection) {
   return connection.model('KnowledgeEntry', knowledgeSchema);

@@ -7,6 +7,7 @@ import { resolveSchema } from '../../../../src/resolutions/index.js';
 import { resolveForm } from '../../blocks/resolve-form.js';
 import type { WebClient } from '@slack/web-api';
 import { attentionBlocks } from '../../blocks/attention.js';
+import { knowledgeBlocks } from '../../blocks/knowledge.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../../../src/messages/index.js';
@@ -61,6 +62,16 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   if (parsed.name === 'stale') {
     const { rows, scope } = await deps.attention.list({ workspace: p.team_id, actor });
     return privately(attentionBlocks(rows, scope));
+  }
+  if (parsed.name === 'kb') {
+    const results = await deps.knowledge.search(parsed.words);
+    const linked = await Promise.all(
+      results.map(async (result) => {
+        const permalink = result.card ? await client.chat.getPermalink({ channel: result.card.channel, message_ts: result.card.messageId }).catch(() => undefined) : undefined;
+        return { ...result, link: permalink?.permalink ?? null };
+      }),
+    );
+    return privately(knowledgeBlocks(parsed.words, linked));
   }
   const found = await deps.cases.getByKey(p.team_id, parsed.caseKey);
   const ref = { workspace: p.team_id, caseId: String(found._id), actor };

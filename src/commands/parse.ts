@@ -14,6 +14,7 @@ export type TugiCommand =
   | { name: 'reopen'; caseKey: string }
   | { name: 'stale' }
   | { name: 'kb'; words: string }
+  | { name: 'mine' }
   | { name: 'help' };
 
 export const commandUsage = [
@@ -25,6 +26,7 @@ export const commandUsage = [
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
   '`/tugi resolve CS-12` — resolve with the form (or inline: `cause: … fix: … note: …`); the customer gets the summary',
   '`/tugi reopen CS-12` — reopen a resolved or closed case',
+  '`/tugi mine` — your open cases (assigned to you, or where you are asked as a specialist)',
   '`/tugi kb <words>` — search resolved cases (title, tags, cause, fix)',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
   '`/tugi help` — this list',
@@ -61,8 +63,11 @@ export function parseCommand(text: string): TugiCommand {
       if (args.length > 200) throw new ValidationFailedError(['Keep the search under 200 characters.']);
       return { name: 'kb', words: args };
     case 'stale':
-      if (rest.length > 0) throw new ValidationFailedError(['`/tugi stale` takes nothing more.']);
-      return { name: 'stale' };
+    case 'mine': {
+      const name = word.toLowerCase() as 'stale' | 'mine';
+      if (rest.length > 0) throw new ValidationFailedError([`\`/tugi ${name}\` takes nothing more.`]);
+      return { name };
+    }
     case 'snooze': {
       const caseKey = rest[0] ? parseCaseKey(rest[0]) : undefined;
       if (!caseKey || rest.length !== 2) throw new ValidationFailedError(['Use `/tugi snooze CS-12 2h` (or `30m`, `3d`, `tomorrow`, `monday`).']);

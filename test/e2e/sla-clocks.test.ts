@@ -106,3 +106,19 @@ describe('SLA clocks on a case, through real requests', () => {
     expect((await h.command('stale now')).json().text).toContain('takes nothing more');
   });
 });
+
+describe('/tugi mine', () => {
+  it('lists the asker’s open cases, assigned or asked as a specialist, most urgent first; others are refused', async () => {
+    const { ts } = await h.customerMessage('Mobile app crashes on login', { user: 'U0MINE' });
+    await h.settle();
+    const c = (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+    await clickCardAction(h, String(c._id), 'case.assign_me');
+    await h.settle();
+    const mine = JSON.stringify((await h.command('mine')).json());
+    expect(mine).toContain('Your open cases');
+    expect(mine).toContain(`*${c.key}* · Mobile app crashes on login`);
+    expect(JSON.stringify((await h.command('mine', { user: ids.manager })).json())).not.toContain(c.key);
+    expect((await h.command('mine', { user: ids.customer })).json().text).toContain('they are for the support team');
+    expect((await h.command('mine please')).json().text).toContain('`/tugi mine` takes nothing more.');
+  });
+});

@@ -6,7 +6,7 @@ import { asCodedError, NotAllowedError, ValidationFailedError } from '../../../.
 import { resolveSchema } from '../../../../src/resolutions/index.js';
 import { resolveForm } from '../../blocks/resolve-form.js';
 import type { WebClient } from '@slack/web-api';
-import { attentionBlocks } from '../../blocks/attention.js';
+import { attentionBlocks, myCasesBlocks } from '../../blocks/attention.js';
 import { knowledgeBlocks } from '../../blocks/knowledge.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
@@ -63,6 +63,7 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     const { rows, scope } = await deps.attention.list({ workspace: p.team_id, actor });
     return privately(attentionBlocks(rows, scope));
   }
+  if (parsed.name === 'mine') return privately(myCasesBlocks(await deps.attention.mine({ workspace: p.team_id, actor })));
   if (parsed.name === 'kb') {
     const results = await deps.knowledge.search(parsed.words);
     const linked = await Promise.all(

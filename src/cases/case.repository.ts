@@ -10,7 +10,7 @@ import type { Actor } from './case.schema.js';
 const maxNumberRetries = 100;
 
 /** A case before it is stored: number, key and version are given on insert. */
-export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone' | 'resolvedAt' | 'resolution' | 'customerAnswer' | 'reopenCount'>;
+export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone' | 'resolvedAt' | 'firstResolvedAt' | 'resolution' | 'customerAnswer' | 'reopenCount'>;
 
 export interface TimelineEntry {
   key: string;

@@ -224,7 +224,8 @@ export class CaseService {
     const waitingSince = to === 'waiting_on_customer' ? now : null;
     // The auto-close and the reopen window count from the resolution.
     const resolvedAt = to === 'resolved' ? now : to === 'closed' ? doc.resolvedAt : null;
-    return { set: { status: to, sla, waitingSince, resolvedAt }, data: { from, to, ...data } };
+    const firstResolvedAt = doc.firstResolvedAt ?? (to === 'resolved' ? now : null);
+    return { set: { status: to, sla, waitingSince, resolvedAt, firstResolvedAt }, data: { from, to, ...data } };
   }
 
   /** The case to insert, its first due point already filed (a racing opener's slot is skipped by its handler). */

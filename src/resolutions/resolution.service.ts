@@ -42,6 +42,7 @@ export class ResolutionService {
           sla: doc.sla && statusChanged(doc.sla, doc.status, 'resolved', now, this.deps.sla.calendarFor(doc.account)),
           waitingSince: null,
           resolvedAt: now,
+          firstResolvedAt: doc.firstResolvedAt ?? now,
           resolution: { cause: input.cause, fix: input.fix, note: input.note, by: input.actor, at: now },
           customerAnswer: null,
         },

@@ -75,6 +75,8 @@ export interface CaseDocument {
   waitingSince: Date | null;
   /** Set while the case is resolved (by the team, or automatically): the auto-close counts from it. */
   resolvedAt: Date | null;
+  /** The first resolution, kept through reopens: time to resolution is measured to it. */
+  firstResolvedAt: Date | null;
   /** The latest resolution by the team (kept after a reopen, until the next one). */
   resolution: CaseResolution | null;
   customerAnswer: CustomerAnswer | null;
@@ -151,6 +153,7 @@ const caseSchema = new Schema<CaseDocument>(
     },
     dueDone: { type: [String], default: [] },
     resolvedAt: { type: Date, default: null },
+    firstResolvedAt: { type: Date, default: null },
     resolution: {
       type: new Schema<CaseResolution>({ cause: String, fix: String, note: { type: String, default: null }, by: actorSchema, at: Date }, { _id: false }),
       default: null,

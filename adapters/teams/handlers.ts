@@ -88,7 +88,8 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
       const parsed = answerSchema.safeParse({ workspace, caseId: submit.caseId, actor, verdict: submit.verdict, rating: submit.rating, channel });
       const found = await deps.cases.getById(workspace, submit.caseId);
       const language = directory.account(found?.account ?? null)?.language ?? 'en';
-      const answered = parsed.success ? await deps.resolutions.answer(parsed.data) : undefined;
+      // A case that is gone, or a change that lost a race, is "not understood": nothing changed.
+      const answered = parsed.success && found ? await deps.resolutions.answer(parsed.data).catch((error: unknown) => (asCodedError(error) ? undefined : Promise.reject(error))) : undefined;
       const rating = parsed.success ? (parsed.data.rating ?? null) : null;
       return reply({ kind: 'case.answer-note', language, caseKey: answered?.case.key ?? found?.key ?? '', outcome: answered?.outcome ?? 'invalid', rating });
     }

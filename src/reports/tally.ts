@@ -1,0 +1,168 @@
+import { priorities, type Priority } from '../config/workspace.js';
+import type { CaseFacts } from './case-facts.js';
+import { add, emptyHistogram, merge, percentile, total, type Histogram } from './histogram.js';
+
+type Counts = Record<string, number>;
+const targets = ['firstResponse', 'resolution'] as const;
+type Target = (typeof targets)[number];
+
+/** Durations: a histogram for percentiles, and the exact sum for the mean. */
+interface Durations {
+  histogram: Histogram;
+  sum: number;
+}
+
+/**
+ * What the reports add up, for one day (a rollup) or a whole period: mergeable by adding, so a
+ * period's figures are the merge of its days and cost the same whatever the number of cases.
+ * Opening metrics count on the day a case was opened (first response, SLA, tags, load); closing
+ * metrics on the day of its first resolution (time to resolution, rating, cause).
+ */
+export interface Tally {
+  opened: number;
+  firstResponse: Durations;
+  /** Opened in the period and not answered yet: reported as open, never averaged in. */
+  unanswered: number;
+  resolved: number;
+  resolution: Durations;
+  reopens: number;
+  sla: Record<Priority, Record<Target, { met: number; breached: number }>>;
+  rated: number;
+  ratingSum: number;
+  /** Ratings of 4 or 5. */
+  positive: number;
+  tags: Counts;
+  causes: Counts;
+  agents: Counts;
+  specialists: Counts;
+}
+
+export function emptyTally(): Tally {
+  const sla = Object.fromEntries(priorities.map((p) => [p, { firstResponse: { met: 0, breached: 0 }, resolution: { met: 0, breached: 0 } }])) as Tally['sla'];
+  return {
+    opened: 0,
+    firstResponse: { histogram: emptyHistogram(), sum: 0 },
+    unanswered: 0,
+    resolved: 0,
+    resolution: { histogram: emptyHistogram(), sum: 0 },
+    reopens: 0,
+    sla,
+    rated: 0,
+    ratingSum: 0,
+    positive: 0,
+    tags: {},
+    causes: {},
+    agents: {},
+    specialists: {},
+  };
+}
+
+const bump = (counts: Counts, key: string, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+/** Adds a case's opening-day contribution (`opening`) or its resolution-day one to a tally. */
+export function addFacts(tally: Tally, facts: CaseFacts, part: 'opening' | 'resolution'): void {
+  if (part === 'opening') {
+    tally.opened += 1;
+    if (facts.firstResponseMinutes === null) tally.unanswered += 1;
+    else {
+      add(tally.firstResponse.histogram, facts.firstResponseMinutes);
+      tally.firstResponse.sum += facts.firstResponseMinutes;
+    }
+    for (const target of targets) {
+      const outcome = facts.sla[target];
+      if (outcome !== 'open') tally.sla[facts.priority][target][outcome] += 1;
+    }
+    for (const tag of facts.tags) bump(tally.tags, tag);
+    if (facts.assignee) bump(tally.agents, facts.assignee);
+    for (const person of facts.specialists) bump(tally.specialists, person);
+    return;
+  }
+  if (facts.resolutionMinutes === null) return;
+  tally.resolved += 1;
+  add(tally.resolution.histogram, facts.resolutionMinutes);
+  tally.resolution.sum += facts.resolutionMinutes;
+  tally.reopens += facts.reopens;
+  if (facts.rating !== null) {
+    tally.rated += 1;
+    tally.ratingSum += facts.rating;
+    if (facts.rating >= 4) tally.positive += 1;
+  }
+  if (facts.cause) bump(tally.causes, normalizedCause(facts.cause));
+}
+
+/** Adds `other` into `into`. */
+export function mergeTally(into: Tally, other: Tally): void {
+  for (const key of ['opened', 'unanswered', 'resolved', 'reopens', 'rated', 'ratingSum', 'positive'] as const) into[key] += other[key];
+  for (const key of ['firstResponse', 'resolution'] as const) {
+    merge(into[key].histogram, other[key].histogram);
+    into[key].sum += other[key].sum;
+  }
+  for (const p of priorities) {
+    for (const target of targets) {
+      into.sla[p][target].met += other.sla[p][target].met;
+      into.sla[p][target].breached += other.sla[p][target].breached;
+    }
+  }
+  for (const key of ['tags', 'causes', 'agents', 'specialists'] as const) for (const [name, count] of Object.entries(other[key])) bump(into[key], name, count);
+}
+
+/** Causes are counted by their first line, trimmed and lower-cased, so small edits still group. */
+export function normalizedCause(cause: string): string {
+  return (cause.split('\n')[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+}
+
+export interface DurationFigures {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+/** The figures a report shows, read from a tally (percentiles within the histograms' stated error). */
+export interface Figures {
+  opened: number;
+  firstResponse: DurationFigures & { unanswered: number };
+  resolution: DurationFigures & { resolved: number; reopens: number };
+  /** met / (met + breached) per priority and target; null when nothing was decided yet. */
+  slaCompliance: Record<Priority, Record<Target, { met: number; breached: number; compliance: number | null }>>;
+  csat: { rated: number; positiveShare: number | null; average: number | null; responseRate: number | null };
+  topTags: Array<[string, number]>;
+  topCauses: Array<[string, number]>;
+  load: { agents: Counts; specialists: Counts };
+}
+
+const durations = (d: Durations): DurationFigures => {
+  const count = total(d.histogram);
+  return { count, mean: count ? d.sum / count : null, median: percentile(d.histogram, 50) ?? null, p90: percentile(d.histogram, 90) ?? null };
+};
+
+const top = (counts: Counts, n: number): Array<[string, number]> => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+
+export function figures(tally: Tally, topN = 5): Figures {
+  const slaCompliance = Object.fromEntries(
+    priorities.map((p) => [
+      p,
+      Object.fromEntries(targets.map((t) => {
+        const { met, breached } = tally.sla[p][t];
+        return [t, { met, breached, compliance: met + breached ? met / (met + breached) : null }];
+      })),
+    ]),
+  ) as Figures['slaCompliance'];
+  return {
+    opened: tally.opened,
+    firstResponse: { ...durations(tally.firstResponse), unanswered: tally.unanswered },
+    resolution: { ...durations(tally.resolution), resolved: tally.resolved, reopens: tally.reopens },
+    slaCompliance,
+    csat: {
+      rated: tally.rated,
+      positiveShare: tally.rated ? tally.positive / tally.rated : null,
+      average: tally.rated ? tally.ratingSum / tally.rated : null,
+      responseRate: tally.resolved ? tally.rated / tally.resolved : null,
+    },
+    topTags: top(tally.tags, topN),
+    topCauses: top(tally.causes, topN),
+    load: { agents: tally.agents, specialists: tally.specialists },
+  };
+}

@@ -105,7 +105,7 @@ export async function startTugi(options: TugiOptions) {
   const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, outbox, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, outbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 

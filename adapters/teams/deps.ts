@@ -6,6 +6,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import type { BridgeService } from '../../src/specialists/index.js';
 import type { Outbox } from '../../src/outbox/index.js';
 import type { ResolutionService } from '../../src/resolutions/index.js';
+import type { AttentionService } from '../../src/reminders/attention.service.js';
+import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
 /** What the Teams routes need from the core; passed in, never built inside. */
@@ -16,6 +18,8 @@ export interface TeamsDeps {
   cases: CaseService;
   bridge: BridgeService;
   resolutions: ResolutionService;
+  attention: AttentionService;
+  knowledge: KnowledgeService;
   outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;

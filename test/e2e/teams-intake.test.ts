@@ -95,4 +95,21 @@ describe('Teams intake', () => {
     expect(message).toMatchObject({ state: 'dead', attempts: 1, lastError: expect.stringContaining('was removed from') });
     expect(h.connector.calls.filter((call) => call.conversationId?.startsWith(channel))).toHaveLength(0);
   });
+
+  it('a team member’s 1:1 message is a command, answered privately in the chat; it opens no case', async () => {
+    const chat = 'a:1mari-personal-chat';
+    const ask = async (text: string) => {
+      const before = h.connector.calls.length;
+      expect(await h.teams(personalMessage({ serviceUrl: h.connector.serviceUrl, conversationId: chat, from: teamsIds.mari, text }))).toBe(200);
+      return h.connector.calls.slice(before).filter((call) => call.conversationId === chat).map((call) => String(call.body.text)).join('\n');
+    };
+    const cases = await h.tugi.models.cases.countDocuments();
+    expect(await ask('help')).toContain('- `mine` — your open cases');
+    expect(await ask('mine')).toContain('You have no open cases.');
+    expect(await ask('/tugi kb quantum')).toContain('No resolved cases match “quantum”');
+    expect(await ask('stale')).toMatch(/All open cases|Your cases/);
+    expect(await ask('escalate CS-1')).toContain('In Teams, tugi answers help, mine, stale, kb.');
+    expect(await ask('frobnicate')).toContain('Unknown command `frobnicate`');
+    expect(await h.tugi.models.cases.countDocuments()).toBe(cases);
+  });
 });

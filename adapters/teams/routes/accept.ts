@@ -30,7 +30,7 @@ export function accept(deps: TeamsDeps, kind: string) {
 }
 
 /** With a tenant configured, only it and the customers' tenants may talk to tugi. */
-function tenantAllowed(deps: TeamsDeps, activity: Activity): boolean {
+export function tenantAllowed(deps: TeamsDeps, activity: Activity): boolean {
   const ours = deps.directory.config.teams.tenantId;
   const tenant = tenantOf(activity);
   return !ours || tenant === ours || deps.directory.accountOfTenant(tenant) !== undefined;

@@ -31,6 +31,9 @@ import { NagNotifications } from './reminders/nag.notifications.js';
 import { ResolutionNotifications, ResolutionService } from './resolutions/index.js';
 import { KnowledgeRepository } from './knowledge/knowledge.repository.js';
 import { KnowledgeService } from './knowledge/knowledge.service.js';
+import { ReportRecorder } from './reports/report-recorder.js';
+import { ReportFolder } from './reports/report-folder.js';
+import { ReportService } from './reports/report.service.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -76,7 +79,13 @@ export async function startTugi(options: TugiOptions) {
   const knowledge = new KnowledgeService({ repository: new KnowledgeRepository(models), outbox: outboxRepository, workspace: directory.workspace, clock });
   await knowledge.refresh();
   const caseNotifications = new CaseNotifications(directory, sla, (doc) => knowledge.similarTo(doc));
-  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due };
+  // What cases contribute to the reports is logged as they change (a due queue of its own) and folded into day rollups.
+  const teamZone = sla.calendarFor(null).timeZone;
+  const reportLog = new DueQueue(models, logger);
+  const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
+  const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
+  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone });
+  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);
   const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });
@@ -119,6 +128,7 @@ export async function startTugi(options: TugiOptions) {
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
       ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue }]),
+      { name: 'reports.fold', every: '30 seconds', run: () => reportFolder.fold(clock.now()) },
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue, clock }) },
     ],
   });
@@ -148,6 +158,9 @@ export async function startTugi(options: TugiOptions) {
     escalation,
     conversations,
     knowledge,
+    reports: reportService,
+    /** One fold of the report log into the day rollups, as the scheduled job runs it. */
+    foldReports: () => reportFolder.fold(clock.now()),
     /** One sweep of the due points, as the scheduled job runs it. */
     sweepDue,
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */

@@ -233,7 +233,7 @@ export class CaseService {
     const account = this.deps.directory.account(input.account);
     const suggestion = suggestFromText(`${input.title}\n${input.description}`, this.deps.directory.config.rules);
     const priority = moreUrgent(account?.defaultPriority ?? 'P3', suggestion.priority);
-    const fresh: Omit<NewCase, 'nextDue'> = {
+    const fresh: Omit<NewCase, 'nextDue' | 'reported'> = {
       workspace: input.workspace,
       title: input.title,
       description: input.description,
@@ -256,6 +256,7 @@ export class CaseService {
       createdAt: input.at,
       updatedAt: input.at,
     };
-    return { ...fresh, nextDue: await this.deps.due.plan({ ...fresh, _id: caseId }) };
+    const planned = { ...fresh, _id: caseId, number: 0, key: '', version: 1, dueDone: [], nextDue: null, resolvedAt: null, firstResolvedAt: null, resolution: null, customerAnswer: null, reopenCount: 0, reported: null };
+    return { ...fresh, nextDue: await this.deps.due.plan(planned), reported: await this.deps.reports.plan(planned) };
   }
 }

@@ -11,6 +11,7 @@ import { responded } from '../sla/case-clocks.js';
 import type { SlaSettings } from '../sla/settings.js';
 import type { Actor } from './case.schema.js';
 import { isDueNow, type DueScheduler } from '../reminders/due-scheduler.js';
+import type { ReportRecorder } from '../reports/report-recorder.js';
 
 export interface CaseWriterDeps {
   repository: CaseRepository;
@@ -22,6 +23,7 @@ export interface CaseWriterDeps {
   lock: LeaseLock;
   sla: SlaSettings;
   due: DueScheduler;
+  reports: ReportRecorder;
 }
 
 /** What a change decides: the fields to set, the timeline data, and any messages beyond the card refresh. */
@@ -61,7 +63,8 @@ export class CaseWriter {
       const decision = await decide(doc);
       if (!decision) return options.due ? this.markDone(doc, options.due) : doc;
       const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...(options.due ? { dueDone: [...doc.dueDone, options.due] } : { lastActivityAt: now }) };
-      const updated = await repository.update(doc, { ...set, nextDue: await this.deps.due.plan({ ...doc, ...set }) });
+      const next = { ...doc, ...set };
+      const updated = await repository.update(doc, { ...set, nextDue: await this.deps.due.plan(next), reported: await this.deps.reports.plan(next) });
       await repository.appendEvent(updated.workspace, updated._id, { key: `v${updated.version}`, type, actor: input.actor, at: now, data: decision.data });
       await this.deps.outbox.enqueue([...this.deps.notifications.changed(updated), ...(decision.messages?.(updated) ?? [])]);
       return updated;
@@ -106,9 +109,11 @@ export class CaseWriter {
    * next due point re-planned in the same write.
    */
   async setHeld(current: CaseDocument, set: Partial<CaseDocument>): Promise<CaseDocument> {
-    const nextDue = await this.deps.due.plan({ ...current, ...set });
-    const unchanged = Object.keys(set).length === 0 && nextDue === current.nextDue;
-    return unchanged ? current : this.deps.repository.set(current, { ...set, nextDue });
+    const next = { ...current, ...set };
+    const nextDue = await this.deps.due.plan(next);
+    const reported = await this.deps.reports.plan(next);
+    const unchanged = Object.keys(set).length === 0 && nextDue === current.nextDue && reported === current.reported;
+    return unchanged ? current : this.deps.repository.set(current, { ...set, nextDue, reported });
   }
 
   private markDone(doc: CaseDocument, key: string): Promise<CaseDocument> {

@@ -61,35 +61,38 @@ const bump = (counts: Counts, key: string, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
 
-/** Adds a case's opening-day contribution (`opening`) or its resolution-day one to a tally. */
-export function addFacts(tally: Tally, facts: CaseFacts, part: 'opening' | 'resolution'): void {
+/**
+ * Adds a case's opening-day contribution (`opening`) or its resolution-day one to a tally; with
+ * `sign` -1, takes it away again (a case whose facts changed: out with the old, in with the new).
+ */
+export function addFacts(tally: Tally, facts: CaseFacts, part: 'opening' | 'resolution', sign: 1 | -1 = 1): void {
   if (part === 'opening') {
-    tally.opened += 1;
-    if (facts.firstResponseMinutes === null) tally.unanswered += 1;
+    tally.opened += sign;
+    if (facts.firstResponseMinutes === null) tally.unanswered += sign;
     else {
-      add(tally.firstResponse.histogram, facts.firstResponseMinutes);
-      tally.firstResponse.sum += facts.firstResponseMinutes;
+      add(tally.firstResponse.histogram, facts.firstResponseMinutes, sign);
+      tally.firstResponse.sum += sign * facts.firstResponseMinutes;
     }
     for (const target of targets) {
       const outcome = facts.sla[target];
-      if (outcome !== 'open') tally.sla[facts.priority][target][outcome] += 1;
+      if (outcome !== 'open') tally.sla[facts.priority][target][outcome] += sign;
     }
-    for (const tag of facts.tags) bump(tally.tags, tag);
-    if (facts.assignee) bump(tally.agents, facts.assignee);
-    for (const person of facts.specialists) bump(tally.specialists, person);
+    for (const tag of facts.tags) bump(tally.tags, tag, sign);
+    if (facts.assignee) bump(tally.agents, facts.assignee, sign);
+    for (const person of facts.specialists) bump(tally.specialists, person, sign);
     return;
   }
   if (facts.resolutionMinutes === null) return;
-  tally.resolved += 1;
-  add(tally.resolution.histogram, facts.resolutionMinutes);
-  tally.resolution.sum += facts.resolutionMinutes;
-  tally.reopens += facts.reopens;
+  tally.resolved += sign;
+  add(tally.resolution.histogram, facts.resolutionMinutes, sign);
+  tally.resolution.sum += sign * facts.resolutionMinutes;
+  tally.reopens += sign * facts.reopens;
   if (facts.rating !== null) {
-    tally.rated += 1;
-    tally.ratingSum += facts.rating;
-    if (facts.rating >= 4) tally.positive += 1;
+    tally.rated += sign;
+    tally.ratingSum += sign * facts.rating;
+    if (facts.rating >= 4) tally.positive += sign;
   }
-  if (facts.cause) bump(tally.causes, normalizedCause(facts.cause));
+  if (facts.cause) bump(tally.causes, normalizedCause(facts.cause), sign);
 }
 
 /** Adds `other` into `into`. */
@@ -138,7 +141,9 @@ const durations = (d: Durations): DurationFigures => {
   return { count, mean: count ? d.sum / count : null, median: percentile(d.histogram, 50) ?? null, p90: percentile(d.histogram, 90) ?? null };
 };
 
-const top = (counts: Counts, n: number): Array<[string, number]> => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+/** Names whose contributions were all taken away again are not shown. */
+const nonZero = (counts: Counts): Counts => Object.fromEntries(Object.entries(counts).filter(([, count]) => count !== 0));
+const top = (counts: Counts, n: number): Array<[string, number]> => Object.entries(nonZero(counts)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 
 export function figures(tally: Tally, topN = 5): Figures {
   const slaCompliance = Object.fromEntries(
@@ -163,6 +168,6 @@ export function figures(tally: Tally, topN = 5): Figures {
     },
     topTags: top(tally.tags, topN),
     topCauses: top(tally.causes, topN),
-    load: { agents: tally.agents, specialists: tally.specialists },
+    load: { agents: nonZero(tally.agents), specialists: nonZero(tally.specialists) },
   };
 }

@@ -27,7 +27,7 @@ const newCase = (workspace: string, sourceKey: string) => ({
   status: 'new' as const,
   priority: 'P3' as const,
   assignee: null,
-  tags: [], specialists: [], specialistThread: null, sla: null, snoozedUntil: null, waitingSince: null, nextDue: null,
+  tags: [], specialists: [], specialistThread: null, sla: null, snoozedUntil: null, waitingSince: null, nextDue: null, reported: null,
   firstResponseAt: null,
   lastCustomerActivityAt: at,
   lastActivityAt: at,

@@ -43,6 +43,7 @@ function stored(changes: Partial<CaseDocument> = {}): CaseDocument {
     resolution: null,
     customerAnswer: null,
     reopenCount: 0,
+    reported: null,
     firstResponseAt: null,
     lastCustomerActivityAt: opened,
     lastActivityAt: opened,

@@ -81,6 +81,8 @@ export interface CaseDocument {
   resolution: CaseResolution | null;
   customerAnswer: CustomerAnswer | null;
   reopenCount: number;
+  /** What the case last contributed to the reports (CaseFacts as JSON), and how many times that changed. */
+  reported: { seq: number; facts: string } | null;
   /** The earliest due point not acted on yet, and the due-queue slot it is filed under. */
   nextDue: NextDue | null;
   /** Keys of the due points acted on: each is acted on once (see src/reminders/). */
@@ -163,6 +165,7 @@ const caseSchema = new Schema<CaseDocument>(
       default: null,
     },
     reopenCount: { type: Number, default: 0 },
+    reported: { type: new Schema({ seq: Number, facts: String }, { _id: false }), default: null },
     firstResponseAt: { type: Date, default: null },
     lastCustomerActivityAt: { type: Date, required: true },
     lastActivityAt: { type: Date, required: true },

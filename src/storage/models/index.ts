@@ -11,6 +11,7 @@ import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
 import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js';
 import { knowledgeModel } from './knowledge.model.js';
+import { reportClaimModel, rollupModel } from './report.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -29,6 +30,8 @@ export function createModels(connection: Connection) {
     dueCursors: dueCursorModel(connection),
     dueHours: dueHourModel(connection),
     knowledge: knowledgeModel(connection),
+    reportClaims: reportClaimModel(connection),
+    rollups: rollupModel(connection),
   };
 }
 

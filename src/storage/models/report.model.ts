@@ -1,0 +1,40 @@
+import { Schema, type Connection } from 'mongoose';
+
+/**
+ * A claimed change of what a case contributes to the reports: `_id` is `<case id>|<seq>`, so each
+ * step of a case's reported history is claimed once; `slot` is the report-log slot that carries it.
+ */
+const reportClaimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    workspace: { type: String, required: true },
+    slot: { type: String, required: true },
+    /** CaseFacts as JSON: what the case contributed before (null: nothing yet) and after. */
+    old: { type: String, default: null },
+    new: { type: String, required: true },
+  },
+  { collection: 'report_claims', versionKey: false },
+);
+
+/**
+ * A day's rollup for one dimension value: `_id` is `<workspace>|<day>|<dimension>` (`all`,
+ * `account:acme`, `agent:U0…`, `tag:network`). The tally is JSON (names and causes are not valid
+ * field names); `applied` holds the claims folded into it recently (`<claim>@<minute>`), so a
+ * retried fold adds nothing twice.
+ */
+const rollupSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tally: { type: String, required: true },
+    applied: { type: [String], default: [] },
+  },
+  { collection: 'report_rollups', versionKey: false },
+);
+
+export function reportClaimModel(connection: Connection) {
+  return connection.model('ReportClaim', reportClaimSchema);
+}
+
+export function rollupModel(connection: Connection) {
+  return connection.model('ReportRollup', rollupSchema);
+}

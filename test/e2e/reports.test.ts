@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ids, testConfig } from '../fixtures/config.js';
+import { clickCardAction, select } from '../support/card-actions.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { nextTs } from '../support/slack-requests.js';
+import { minutes, TestClock } from '../support/test-clock.js';
+import { caseFacts } from '../../src/reports/case-facts.js';
+import { addFacts, emptyTally, figures } from '../../src/reports/tally.js';
+import { SlaSettings } from '../../src/sla/settings.js';
+import type { CaseDocument } from '../../src/storage/models/index.js';
+
+let h: Harness;
+const clock = new TestClock();
+beforeAll(async () => {
+  h = await startHarness({ clock });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('report rollups kept up to date as cases change', () => {
+  it('folded day rollups give the same figures as a brute-force computation over the cases, with a second replica folding too', async () => {
+    const replica = await h.startAnother();
+    const opened: CaseDocument[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const { ts } = await h.customerMessage(`Problem number ${i} with the ${i % 2 ? 'VPN' : 'printer'}`, { user: `U0REP${i}`, ts: nextTs(clock.now().getTime()) });
+      await h.settle();
+      opened.push((await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!);
+    }
+    clock.advance(minutes(20));
+    for (const [i, c] of opened.entries()) {
+      const id = String(c._id);
+      if (i < 6) await h.customerMessage('On it', { user: ids.agent, threadTs: c.source.ts!, ts: nextTs(clock.now().getTime()) });
+      if (i < 5) await clickCardAction(h, id, 'case.assign_me');
+      if (i < 4) {
+        await clickCardAction(h, id, 'case.set_status', select('in_progress'));
+        await h.command(`resolve ${c.key} cause: Cause ${i % 2} fix: Fix ${i}`);
+      }
+    }
+    await h.settle();
+    // One case is reopened and resolved again: its first resolution still counts, with one reopen.
+    const reopened = opened[0]!;
+    await h.command(`reopen ${reopened.key}`);
+    await h.command(`resolve ${reopened.key} cause: Cause 0 fix: Fix again`);
+    await h.settle();
+
+    clock.advance(minutes(4)); // past the folder's settling window
+    await Promise.all([h.tugi.foldReports(), replica.foldReports(), h.tugi.foldReports()]);
+    await h.tugi.foldReports();
+    // The test workspace's team zone is UTC; the period covers the run even across midnight.
+    const [from, to] = [opened[0]!.createdAt.toISOString().slice(0, 10), clock.now().toISOString().slice(0, 10)];
+    const fromRollups = await h.tugi.reports.figures(from, to);
+
+    // Brute force: every case's facts now, added up directly.
+    const sla = new SlaSettings(testConfig, clock.now());
+    const all = await h.tugi.models.cases.find({}).lean<CaseDocument[]>();
+    const tally = emptyTally();
+    for (const doc of all) {
+      const facts = caseFacts(doc, sla.calendarFor(doc.account), 'UTC', clock.now());
+      addFacts(tally, facts, 'opening');
+      addFacts(tally, facts, 'resolution');
+    }
+    const bruteForce = figures(tally);
+    expect(fromRollups).toEqual(bruteForce);
+    expect(fromRollups).toMatchObject({ opened: 8, firstResponse: { count: 6, unanswered: 2 }, resolution: { resolved: 4, reopens: 1 } });
+    expect(fromRollups.load.agents).toEqual({ [ids.agent]: 5 });
+    expect((await h.tugi.reports.figures(from, to, `agent:${ids.agent}`)).opened).toBe(5);
+  });
+});

@@ -84,7 +84,7 @@ export async function startTugi(options: TugiOptions) {
   const reportLog = new DueQueue(models, logger);
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
   const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
-  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone });
+  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock });
   const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);
@@ -111,10 +111,10 @@ export async function startTugi(options: TugiOptions) {
   const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, reports: reportService, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, outbox, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, reports: reportService, outbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 

@@ -3,6 +3,7 @@ import type { BridgeService, SpecialistService } from '../../src/specialists/ind
 import type { AttentionService } from '../../src/reminders/attention.service.js';
 import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
+import type { ReportService } from '../../src/reports/report.service.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -20,6 +21,7 @@ export interface SlackDeps {
   attention: AttentionService;
   resolutions: ResolutionService;
   knowledge: KnowledgeService;
+  reports: ReportService;
   clock: Clock;
   logger: Logger;
 }

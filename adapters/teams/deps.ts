@@ -8,6 +8,7 @@ import type { Outbox } from '../../src/outbox/index.js';
 import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { AttentionService } from '../../src/reminders/attention.service.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
+import type { ReportService } from '../../src/reports/report.service.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
 /** What the Teams routes need from the core; passed in, never built inside. */
@@ -20,6 +21,7 @@ export interface TeamsDeps {
   resolutions: ResolutionService;
   attention: AttentionService;
   knowledge: KnowledgeService;
+  reports: ReportService;
   outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;

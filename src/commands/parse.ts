@@ -15,6 +15,7 @@ export type TugiCommand =
   | { name: 'stale' }
   | { name: 'kb'; words: string }
   | { name: 'mine' }
+  | { name: 'report'; period?: string; by?: 'agent' | 'tag' | 'account' }
   | { name: 'help' };
 
 export const commandUsage = [
@@ -26,6 +27,7 @@ export const commandUsage = [
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
   '`/tugi resolve CS-12` — resolve with the form (or inline: `cause: … fix: … note: …`); the customer gets the summary',
   '`/tugi reopen CS-12` — reopen a resolved or closed case',
+  '`/tugi report [today|week|month|FROM..TO] [by agent|tag|account]` — figures for managers',
   '`/tugi mine` — your open cases (assigned to you, or where you are asked as a specialist)',
   '`/tugi kb <words>` — search resolved cases (title, tags, cause, fix)',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
@@ -62,6 +64,8 @@ export function parseCommand(text: string): TugiCommand {
       if (!args) throw new ValidationFailedError(['Say what to look for: `/tugi kb vpn drops every hour`.']);
       if (args.length > 200) throw new ValidationFailedError(['Keep the search under 200 characters.']);
       return { name: 'kb', words: args };
+    case 'report':
+      return parseReport(rest);
     case 'stale':
     case 'mine': {
       const name = word.toLowerCase() as 'stale' | 'mine';
@@ -76,6 +80,16 @@ export function parseCommand(text: string): TugiCommand {
     default:
       throw new ValidationFailedError([`Unknown command \`${word.slice(0, 40)}\`. Try \`/tugi help\`.`]);
   }
+}
+
+function parseReport(words: string[]): TugiCommand {
+  const usage = 'Use `/tugi report [today|week|month|2026-10-01..2026-12-31] [by agent|tag|account]`.';
+  const byAt = words.findIndex((w) => w.toLowerCase() === 'by');
+  const by = byAt >= 0 ? words[byAt + 1]?.toLowerCase() : undefined;
+  const period = (byAt >= 0 ? words.slice(0, byAt) : words)[0];
+  const extra = (byAt >= 0 ? words.slice(0, byAt) : words).length > 1 || (byAt >= 0 && words.length !== byAt + 2);
+  if (extra || (byAt >= 0 && by !== 'agent' && by !== 'tag' && by !== 'account')) throw new ValidationFailedError([usage]);
+  return { name: 'report', ...(period ? { period } : {}), ...(by ? { by: by as 'agent' | 'tag' | 'account' } : {}) };
 }
 
 /** `resolve CS-12` opens the form; `resolve CS-12 cause: … fix: … [note: …]` resolves at once. */

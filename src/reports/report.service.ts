@@ -1,11 +1,35 @@
 import { DateTime } from 'luxon';
+import type { Actor } from '../cases/case.schema.js';
+import { NotAllowedError } from '../errors.js';
+import type { Directory } from '../people/directory.js';
+import type { Clock } from '../ports/clock.js';
+import { parsePeriod, type Period } from './period.js';
 import type { Models } from '../storage/models/index.js';
 import { rollupId } from './report-folder.js';
 import { emptyTally, figures, mergeTally, type Figures, type Tally } from './tally.js';
 
 /** Reads report figures from the day rollups: one document per day and dimension, whatever the number of cases. */
 export class ReportService {
-  constructor(private readonly deps: { models: Pick<Models, 'rollups'>; workspace: string; teamZone: string }) {}
+  constructor(private readonly deps: { models: Pick<Models, 'rollups'>; workspace: string; teamZone: string; directory: Directory; clock: Clock }) {}
+
+  /** `/tugi report`: managers only; overall figures, or one set per agent, tag or account. */
+  async report(input: { actor: Actor; period?: string; by?: 'agent' | 'tag' | 'account' }): Promise<{ period: Period; rows: Array<{ label: string; figures: Figures }> }> {
+    const { directory } = this.deps;
+    const person = input.actor.platform === 'slack' ? directory.teamMember(input.actor.userId) : directory.teamsMember(input.actor.userId);
+    if (!person?.roles.includes('manager')) throw new NotAllowedError('see reports (managers can)');
+    const period = parsePeriod(input.period, this.deps.clock.now(), this.deps.teamZone);
+    const dimensions: Array<{ label: string; dimension: string }> =
+      input.by === 'agent'
+        ? directory.people.filter((p) => p.slackUserId && p.roles.some((r) => r === 'agent' || r === 'consultant')).map((p) => ({ label: p.name, dimension: `agent:${p.slackUserId}` }))
+        : input.by === 'tag'
+          ? directory.tags.map((tag) => ({ label: tag, dimension: `tag:${tag}` }))
+          : input.by === 'account'
+            ? directory.config.accounts.map((a) => ({ label: a.name, dimension: `account:${a.id}` }))
+            : [{ label: 'All cases', dimension: 'all' }];
+    const rows = [];
+    for (const { label, dimension } of dimensions) rows.push({ label, figures: await this.figures(period.from, period.to, dimension) });
+    return { period, rows };
+  }
 
   /** Figures for the days `from`..`to` (inclusive, ISO dates in the team's zone) and one dimension (`all`, `agent:U…`, `tag:…`, `account:…`). */
   async figures(from: string, to: string, dimension = 'all'): Promise<Figures> {

@@ -65,5 +65,16 @@ describe('report rollups kept up to date as cases change', () => {
     expect(fromRollups).toMatchObject({ opened: 8, firstResponse: { count: 6, unanswered: 2 }, resolution: { resolved: 4, reopens: 1 } });
     expect(fromRollups.load.agents).toEqual({ [ids.agent]: 5 });
     expect((await h.tugi.reports.figures(from, to, `agent:${ids.agent}`)).opened).toBe(5);
+
+    // The same figures for a manager, privately, by slash command; others are refused; bad periods explained.
+    const report = JSON.stringify((await h.command(`report ${from}..${to}`, { user: ids.manager })).json());
+    expect(report).toContain(`Report for ${from}`);
+    expect(report).toContain('*All cases* — 8 opened, 4 resolved, 1 reopens');
+    expect(report).toContain('(6 answered; 2 still waiting, not averaged in)');
+    expect(report).toContain('Mari Tamm (5)');
+    expect(JSON.stringify((await h.command(`report ${from}..${to} by agent`, { user: ids.manager })).json())).toContain('*Mari Tamm* — 5 opened');
+    expect((await h.command('report week', { user: ids.agent })).json().text).toBe('You are not allowed to see reports (managers can).');
+    expect((await h.command('report yesterday-ish', { user: ids.manager })).json().text).toContain('Name a period');
+    expect((await h.command('report 2026-12-01..2026-11-01', { user: ids.manager })).json().text).toBe('The period ends before it starts.');
   });
 });

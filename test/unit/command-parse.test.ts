@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/index.js';
 import { ValidationFailedError } from '../../src/errors.js';
+import { parsePeriod } from '../../src/reports/period.js';
 
 describe('/tugi command text', () => {
   it.each([
@@ -28,5 +29,26 @@ describe('/tugi command text', () => {
   ])('refuses %j', (text, message) => {
     expect(() => parseCommand(text)).toThrow(ValidationFailedError);
     expect(() => parseCommand(text)).toThrow(message);
+  });
+});
+
+describe('report periods', () => {
+  const now = new Date('2026-11-25T21:30:00Z'); // Wednesday, 23:30 in Tallinn
+  it.each([
+    [undefined, { from: '2026-11-23', to: '2026-11-25' }],
+    ['today', { from: '2026-11-25', to: '2026-11-25' }],
+    ['month', { from: '2026-11-01', to: '2026-11-25' }],
+    ['2026-10-01..2026-12-31', { from: '2026-10-01', to: '2026-12-31' }],
+  ])('%s', (word, period) => {
+    expect(parsePeriod(word, now, 'Europe/Tallinn')).toEqual(period);
+  });
+
+  it('refuses unknown, reversed and over-long periods, and parses the dimension', () => {
+    expect(() => parsePeriod('soon', now, 'UTC')).toThrow('Name a period');
+    expect(() => parsePeriod('2026-02-01..2026-01-01', now, 'UTC')).toThrow('ends before it starts');
+    expect(() => parsePeriod('2024-01-01..2026-01-01', now, 'UTC')).toThrow('366 days or less');
+    expect(parseCommand('report month by tag')).toEqual({ name: 'report', period: 'month', by: 'tag' });
+    expect(parseCommand('report')).toEqual({ name: 'report' });
+    expect(() => parseCommand('report by team')).toThrow('Use `/tugi report');
   });
 });

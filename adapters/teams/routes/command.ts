@@ -4,12 +4,12 @@ import { commandUsage, parseCommand } from '../../../src/commands/index.js';
 import { asCodedError } from '../../../src/errors.js';
 import { userMessage } from '../../../src/messages/index.js';
 import { activitySchema, conversationTypeOf, plainText } from '../activity.js';
-import { attentionText, knowledgeText, myCasesText } from '../cards/commands.js';
+import { attentionText, knowledgeText, myCasesText, reportText } from '../cards/commands.js';
 import type { TeamsDeps } from '../deps.js';
 import { tenantAllowed } from './accept.js';
 
 /** The commands that make sense in a 1:1 chat; changes to cases are made on the cards or in Slack. */
-const teamsCommands = ['help', 'mine', 'stale', 'kb'];
+const teamsCommands = ['help', 'mine', 'stale', 'kb', 'report'];
 
 /**
  * A team member's message in their 1:1 chat with tugi is a command, answered in the same turn —
@@ -48,6 +48,11 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
     }
     case 'kb':
       return knowledgeText(command.words, await deps.knowledge.search(command.words));
+    case 'report': {
+      const { period, rows } = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
+      const name = (id: string) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id;
+      return reportText(period, rows, name);
+    }
     default:
       return `In Teams, tugi answers ${teamsCommands.join(', ')}. Change cases on their cards, or with /tugi in Slack.`;
   }

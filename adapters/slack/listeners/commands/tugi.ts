@@ -8,6 +8,7 @@ import { resolveForm } from '../../blocks/resolve-form.js';
 import type { WebClient } from '@slack/web-api';
 import { attentionBlocks, myCasesBlocks } from '../../blocks/attention.js';
 import { knowledgeBlocks } from '../../blocks/knowledge.js';
+import { reportBlocks } from '../../blocks/report.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../../../src/messages/index.js';
@@ -62,6 +63,10 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   if (parsed.name === 'stale') {
     const { rows, scope } = await deps.attention.list({ workspace: p.team_id, actor });
     return privately(attentionBlocks(rows, scope));
+  }
+  if (parsed.name === 'report') {
+    const { period, rows } = await deps.reports.report({ actor, ...(parsed.period ? { period: parsed.period } : {}), ...(parsed.by ? { by: parsed.by } : {}) });
+    return privately(reportBlocks(period, rows, (id) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id));
   }
   if (parsed.name === 'mine') return privately(myCasesBlocks(await deps.attention.mine({ workspace: p.team_id, actor })));
   if (parsed.name === 'kb') {

@@ -84,7 +84,7 @@ export async function startTugi(options: TugiOptions) {
   const reportLog = new DueQueue(models, logger);
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
   const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
-  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock });
+  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
   const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);

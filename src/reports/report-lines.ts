@@ -1,6 +1,7 @@
 import { priorities } from '../config/workspace.js';
 import { durationInWords } from '../messages/resolution-texts.js';
 import type { Period } from './period.js';
+import type { Backlog } from './report.service.js';
 import type { DurationFigures, Figures } from './tally.js';
 
 // A report as lines of Slack-style markdown (`*bold*`), shared by Slack and Teams.
@@ -33,6 +34,12 @@ export function reportLines(label: string, f: Figures, people: (id: string) => s
     `*Top tags*: ${list(f.topTags)} · *Top causes*: ${list(f.topCauses)}`,
     `*Load*: agents ${load(f.load.agents)} · specialists ${load(f.load.specialists)}`,
   ];
+}
+
+/** The backlog line: open cases now, by age and by status. */
+export function backlogLine(backlog: Backlog): string {
+  const parts = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name.replace(/_/g, ' ')} ${n}`).join(', ') || '—';
+  return `*Backlog now*: ${backlog.total} open — ${parts(backlog.byAge)} · by status: ${parts(backlog.byStatus)}`;
 }
 
 export const reportFootnote = 'Durations in business time; medians and p90 within ±5 % (fixed buckets). Figures lag changes by up to about 4 minutes.';

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { BusinessCalendar } from '../sla/calendar.js';
 import type { Actor } from '../cases/case.schema.js';
 import { NotAllowedError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
@@ -8,12 +9,56 @@ import type { Models } from '../storage/models/index.js';
 import { rollupId } from './report-folder.js';
 import { emptyTally, figures, mergeTally, type Figures, type Tally } from './tally.js';
 
+/** How far back the backlog looks for open cases (their opening days). */
+const backlogDays = 730;
+const businessDayMinutes = 8 * 60;
+const ageBuckets = [
+  { label: 'under 1 business day', below: 1 },
+  { label: '1–3 business days', below: 3 },
+  { label: '3–7 business days', below: 7 },
+  { label: 'over 7 business days', below: Number.POSITIVE_INFINITY },
+];
+
+export interface Backlog {
+  total: number;
+  byAge: Record<string, number>;
+  byStatus: Record<string, number>;
+}
+
 /** Reads report figures from the day rollups: one document per day and dimension, whatever the number of cases. */
 export class ReportService {
-  constructor(private readonly deps: { models: Pick<Models, 'rollups'>; workspace: string; teamZone: string; directory: Directory; clock: Clock }) {}
+  constructor(
+    private readonly deps: { models: Pick<Models, 'rollups'>; workspace: string; teamZone: string; directory: Directory; clock: Clock; calendar: BusinessCalendar },
+  ) {}
+
+  /**
+   * Open cases now, by age (business days since the end of their opening day, in the team's calendar) and by
+   * status: read from the rollups' open counts per opening day, going back `backlogDays`.
+   */
+  async backlog(): Promise<Backlog> {
+    const now = this.deps.clock.now();
+    const today = DateTime.fromJSDate(now, { zone: this.deps.teamZone }).startOf('day');
+    const backlog: Backlog = { total: 0, byAge: Object.fromEntries(ageBuckets.map((b) => [b.label, 0])), byStatus: {} };
+    for (let back = 0; back < backlogDays; back += 1) {
+      const day = today.minus({ days: back });
+      const rollup = await this.deps.models.rollups.findById(rollupId(this.deps.workspace, day.toISODate()!, 'all')).lean<{ tally: string }>();
+      if (!rollup) continue;
+      const open = (JSON.parse(rollup.tally) as Tally).openNow;
+      const count = Object.values(open).reduce((sum, n) => sum + n, 0);
+      if (count === 0) continue;
+      // Age: business days passed since the end of the opening day (a case opened today is under 1).
+      const dayEnd = day.plus({ days: 1 }).toJSDate();
+      const age = dayEnd >= now ? 0 : this.deps.calendar.businessMinutesBetween(dayEnd, now) / businessDayMinutes;
+      const bucket = ageBuckets.find((b) => age < b.below)!.label;
+      backlog.byAge[bucket] = (backlog.byAge[bucket] ?? 0) + count;
+      backlog.total += count;
+      for (const [status, n] of Object.entries(open)) backlog.byStatus[status] = (backlog.byStatus[status] ?? 0) + n;
+    }
+    return backlog;
+  }
 
   /** `/tugi report`: managers only; overall figures, or one set per agent, tag or account. */
-  async report(input: { actor: Actor; period?: string; by?: 'agent' | 'tag' | 'account' }): Promise<{ period: Period; rows: Array<{ label: string; figures: Figures }> }> {
+  async report(input: { actor: Actor; period?: string; by?: 'agent' | 'tag' | 'account' }): Promise<{ period: Period; rows: Array<{ label: string; figures: Figures }>; backlog: Backlog }> {
     const { directory } = this.deps;
     const person = input.actor.platform === 'slack' ? directory.teamMember(input.actor.userId) : directory.teamsMember(input.actor.userId);
     if (!person?.roles.includes('manager')) throw new NotAllowedError('see reports (managers can)');
@@ -28,7 +73,7 @@ export class ReportService {
             : [{ label: 'All cases', dimension: 'all' }];
     const rows = [];
     for (const { label, dimension } of dimensions) rows.push({ label, figures: await this.figures(period.from, period.to, dimension) });
-    return { period, rows };
+    return { period, rows, backlog: await this.backlog() };
   }
 
   /** Figures for the days `from`..`to` (inclusive, ISO dates in the team's zone) and one dimension (`all`, `agent:U…`, `tag:…`, `account:…`). */

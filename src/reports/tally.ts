@@ -1,5 +1,6 @@
 import { priorities, type Priority } from '../config/workspace.js';
 import type { CaseFacts } from './case-facts.js';
+import { openStatuses } from '../cases/status.js';
 import { add, emptyHistogram, merge, percentile, total, type Histogram } from './histogram.js';
 
 type Counts = Record<string, number>;
@@ -20,6 +21,8 @@ interface Durations {
  */
 export interface Tally {
   opened: number;
+  /** Of the cases opened that day, how many are open now, by status (the backlog, by age of the day). */
+  openNow: Counts;
   firstResponse: Durations;
   /** Opened in the period and not answered yet: reported as open, never averaged in. */
   unanswered: number;
@@ -41,6 +44,7 @@ export function emptyTally(): Tally {
   const sla = Object.fromEntries(priorities.map((p) => [p, { firstResponse: { met: 0, breached: 0 }, resolution: { met: 0, breached: 0 } }])) as Tally['sla'];
   return {
     opened: 0,
+    openNow: {},
     firstResponse: { histogram: emptyHistogram(), sum: 0 },
     unanswered: 0,
     resolved: 0,
@@ -68,6 +72,7 @@ const bump = (counts: Counts, key: string, by = 1) => {
 export function addFacts(tally: Tally, facts: CaseFacts, part: 'opening' | 'resolution', sign: 1 | -1 = 1): void {
   if (part === 'opening') {
     tally.opened += sign;
+    if (openStatuses.includes(facts.status)) bump(tally.openNow, facts.status, sign);
     if (facts.firstResponseMinutes === null) tally.unanswered += sign;
     else {
       add(tally.firstResponse.histogram, facts.firstResponseMinutes, sign);
@@ -108,7 +113,7 @@ export function mergeTally(into: Tally, other: Tally): void {
       into.sla[p][target].breached += other.sla[p][target].breached;
     }
   }
-  for (const key of ['tags', 'causes', 'agents', 'specialists'] as const) for (const [name, count] of Object.entries(other[key])) bump(into[key], name, count);
+  for (const key of ['openNow', 'tags', 'causes', 'agents', 'specialists'] as const) for (const [name, count] of Object.entries(other[key])) bump(into[key], name, count);
 }
 
 /** Causes are counted by their first line, trimmed and lower-cased, so small edits still group. */

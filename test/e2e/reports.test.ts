@@ -72,6 +72,10 @@ describe('report rollups kept up to date as cases change', () => {
     expect(report).toContain('*All cases* — 8 opened, 4 resolved, 1 reopens');
     expect(report).toContain('(6 answered; 2 still waiting, not averaged in)');
     expect(report).toContain('Mari Tamm (5)');
+    // The backlog: the cases open now, by age and status, equal to a count of the open cases.
+    const open = all.filter((c) => !['resolved', 'closed'].includes(c.status));
+    expect(open.map((c) => c.status)).toEqual(['new', 'new', 'new', 'new']);
+    expect(report).toContain('*Backlog now*: 4 open — under 1 business day 4 · by status: new 4');
     expect(JSON.stringify((await h.command(`report ${from}..${to} by agent`, { user: ids.manager })).json())).toContain('*Mari Tamm* — 5 opened');
     expect((await h.command('report week', { user: ids.agent })).json().text).toBe('You are not allowed to see reports (managers can).');
     expect((await h.command('report yesterday-ish', { user: ids.manager })).json().text).toContain('Name a period');

@@ -49,9 +49,9 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
     case 'kb':
       return knowledgeText(command.words, await deps.knowledge.search(command.words));
     case 'report': {
-      const { period, rows } = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
+      const report = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
       const name = (id: string) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id;
-      return reportText(period, rows, name);
+      return reportText(report, name);
     }
     default:
       return `In Teams, tugi answers ${teamsCommands.join(', ')}. Change cases on their cards, or with /tugi in Slack.`;

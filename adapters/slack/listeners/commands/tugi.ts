@@ -65,8 +65,8 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     return privately(attentionBlocks(rows, scope));
   }
   if (parsed.name === 'report') {
-    const { period, rows } = await deps.reports.report({ actor, ...(parsed.period ? { period: parsed.period } : {}), ...(parsed.by ? { by: parsed.by } : {}) });
-    return privately(reportBlocks(period, rows, (id) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id));
+    const report = await deps.reports.report({ actor, ...(parsed.period ? { period: parsed.period } : {}), ...(parsed.by ? { by: parsed.by } : {}) });
+    return privately(reportBlocks(report, (id) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id));
   }
   if (parsed.name === 'mine') return privately(myCasesBlocks(await deps.attention.mine({ workspace: p.team_id, actor })));
   if (parsed.name === 'kb') {

@@ -34,6 +34,7 @@ import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { ReportRecorder } from './reports/report-recorder.js';
 import { ReportFolder } from './reports/report-folder.js';
 import { ReportService } from './reports/report.service.js';
+import { WeeklyDigest } from './reports/weekly-digest.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
 export interface TugiOptions {
@@ -84,6 +85,7 @@ export async function startTugi(options: TugiOptions) {
   const reportLog = new DueQueue(models, logger);
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
   const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
+  const people = (id: string) => directory.teamMember(id)?.name ?? directory.person(id)?.name ?? id;
   const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
   const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
@@ -118,6 +120,7 @@ export async function startTugi(options: TugiOptions) {
   platforms.set('teams', teams.platform);
   await slack.init();
 
+  const digest = new WeeklyDigest({ config: options.config, reports: reportService, outbox, teamZone, clock, people });
   const scheduler = await startScheduler({
     connection,
     logger,
@@ -129,6 +132,7 @@ export async function startTugi(options: TugiOptions) {
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
       ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue }]),
       { name: 'reports.fold', every: '30 seconds', run: () => reportFolder.fold(clock.now()) },
+      { name: 'reports.digest', every: '10 minutes', run: () => digest.run() },
       { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue, clock }) },
     ],
   });
@@ -161,6 +165,8 @@ export async function startTugi(options: TugiOptions) {
     reports: reportService,
     /** One fold of the report log into the day rollups, as the scheduled job runs it. */
     foldReports: () => reportFolder.fold(clock.now()),
+    /** The weekly digest check, as the scheduled job runs it. */
+    postDigest: () => digest.run(),
     /** One sweep of the due points, as the scheduled job runs it. */
     sweepDue,
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { crossCheck } from './cross-checks.js';
+import { weekdays } from './time.js';
 import { calendarSchema, nagsSchema, priorities, slaOverrides, slaTarget } from './sla.js';
 import { personSchema, skillTag } from './people.js';
 
@@ -82,6 +83,18 @@ export const workspaceConfigSchema = z
       .default({ specialistsPerTag: 1, everyoneOnP1: true }),
     calendars: z.array(calendarSchema).default([]),
     nags: nagsSchema,
+    reports: z
+      .object({
+        /** The week's report, posted to the manager channel once a week (team's time zone). */
+        digest: z
+          .object({
+            enabled: z.boolean().default(true),
+            weekday: z.enum(weekdays).default('mon'),
+            time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00').default('09:00'),
+          })
+          .default({ enabled: true, weekday: 'mon', time: '09:00' }),
+      })
+      .default({ digest: { enabled: true, weekday: 'mon', time: '09:00' } }),
     resolution: z
       .object({
         /** A resolved case closes this long after its resolution (answers are taken until then). */

@@ -205,6 +205,14 @@ export interface CaseReopenedView {
   assignee: Mention | null;
 }
 
+/** The weekly report for the manager channel: lines of the shared report text. */
+export interface ReportDigestView {
+  kind: 'report.digest';
+  heading: string;
+  sections: string[][];
+  footnote: string;
+}
+
 /** A short internal note in a thread: what a button press did, or why it did nothing. */
 export interface CaseNoticeView {
   kind: 'case.notice';
@@ -228,7 +236,8 @@ export type View =
   | CaseResolvedView
   | CustomerAnswerNoteView
   | ReopenPromptView
-  | CaseReopenedView;
+  | CaseReopenedView
+  | ReportDigestView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -250,4 +259,5 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'case.answer-note': 'customer',
   'case.reopen-prompt': 'customer',
   'case.reopened': 'internal',
+  'report.digest': 'internal',
 };

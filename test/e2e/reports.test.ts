@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids, testConfig } from '../fixtures/config.js';
 import { clickCardAction, select } from '../support/card-actions.js';
@@ -80,5 +81,22 @@ describe('report rollups kept up to date as cases change', () => {
     expect((await h.command('report week', { user: ids.agent })).json().text).toBe('You are not allowed to see reports (managers can).');
     expect((await h.command('report yesterday-ish', { user: ids.manager })).json().text).toContain('Name a period');
     expect((await h.command('report 2026-12-01..2026-11-01', { user: ids.manager })).json().text).toBe('The period ends before it starts.');
+  });
+
+  it('posts the week’s report to the manager channel once, on the configured weekday, whichever replica runs the job', async () => {
+    const now = DateTime.fromJSDate(clock.now(), { zone: 'UTC' });
+    const nextMonday = now.startOf('week').plus({ weeks: 1, hours: 9, minutes: 5 });
+    clock.advance(nextMonday.toMillis() - now.toMillis() - 10 * 60_000);
+    expect(await h.tugi.postDigest()).toBe(false); // 08:55: not yet
+    clock.advance(10 * 60_000);
+    const replica = await h.startAnother();
+    await Promise.all([h.tugi.postDigest(), replica.postDigest(), h.tugi.postDigest()]);
+    await h.settle();
+    // (The digest of the week before was already posted when tugi started: a late week is caught up.)
+    const lastWeek = nextMonday.minus({ weeks: 1 }).startOf('week');
+    const heading = `Weekly report for ${lastWeek.toISODate()} – ${lastWeek.endOf('week').toISODate()}`;
+    const digests = h.slack.posts(ids.managers).filter((p) => p.args.text === heading);
+    expect(digests).toHaveLength(1);
+    expect(JSON.stringify(digests[0]!.args.blocks)).toContain('*All cases* — 8 opened');
   });
 });

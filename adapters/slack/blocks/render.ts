@@ -52,5 +52,14 @@ export function renderView(view: View): SlackMessage {
       return reopenPromptMessage(view);
     case 'case.reopened':
       return reopenedMessage(view);
+    case 'report.digest':
+      return {
+        text: view.heading,
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: clip(view.heading, 150) } },
+          ...view.sections.map((lines): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), 3000) } })),
+          { type: 'context', elements: [{ type: 'mrkdwn', text: view.footnote }] },
+        ],
+      };
   }
 }

@@ -52,6 +52,7 @@ export function renderTeamsView(view: View): TeamsMessage {
     case 'case.card':
     case 'case.follow-up':
     case 'case.reopened':
+    case 'report.digest':
       // The triage card and customer follow-ups live in Slack's triage channel only.
       throw new Error(`${view.kind} is not rendered for Teams`);
   }

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import { weekdays, type Weekday } from '../config/time.js';
+import type { WorkspaceConfig } from '../config/workspace.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Clock } from '../ports/clock.js';
+import { backlogLine, reportFootnote, reportHeading, reportLines } from './report-lines.js';
+import type { ReportService } from './report.service.js';
+
+/**
+ * The week's report, posted to the manager channel once the configured weekday and time have come
+ * in the team's zone. The job runs often; the message is keyed by the week, so it goes out once
+ * whichever replica runs it, and a replica that was down catches up later the same week.
+ */
+export class WeeklyDigest {
+  constructor(
+    private readonly deps: { config: WorkspaceConfig; reports: ReportService; outbox: Outbox; teamZone: string; clock: Clock; people: (id: string) => string },
+  ) {}
+
+  async run(): Promise<boolean> {
+    const { digest } = this.deps.config.reports;
+    if (!digest.enabled) return false;
+    const now = DateTime.fromJSDate(this.deps.clock.now(), { zone: this.deps.teamZone });
+    const [hour, minute] = digest.time.split(':').map(Number) as [number, number];
+    const due = now.startOf('week').plus({ days: weekdayIndex(digest.weekday) }).set({ hour, minute });
+    if (now < due) return false;
+    // The week before the one the digest is posted in, Monday to Sunday.
+    const lastWeek = now.startOf('week').minus({ weeks: 1 });
+    const period = { from: lastWeek.toISODate()!, to: lastWeek.endOf('week').toISODate()! };
+    const figures = await this.deps.reports.figures(period.from, period.to);
+    const backlog = await this.deps.reports.backlog();
+    const { slackTeamId, managerChannel } = this.deps.config.workspace;
+    await this.deps.outbox.enqueue([
+      {
+        workspace: slackTeamId,
+        key: `digest:${lastWeek.toISOWeekDate()!.slice(0, 8)}`,
+        platform: 'slack',
+        channel: managerChannel,
+        view: {
+          kind: 'report.digest',
+          heading: `Weekly ${reportHeading(period).replace(/^Report/, 'report')}`,
+          sections: [[backlogLine(backlog)], reportLines('All cases', figures, this.deps.people)],
+          footnote: reportFootnote,
+        },
+      },
+    ]);
+    return true;
+  }
+}
+
+const weekdayIndex = (day: Weekday) => weekdays.indexOf(day);

@@ -85,7 +85,6 @@ export async function startTugi(options: TugiOptions) {
   const reportLog = new DueQueue(models, logger);
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
   const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
-  const people = (id: string) => directory.teamMember(id)?.name ?? directory.person(id)?.name ?? id;
   const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
   const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
@@ -120,7 +119,7 @@ export async function startTugi(options: TugiOptions) {
   platforms.set('teams', teams.platform);
   await slack.init();
 
-  const digest = new WeeklyDigest({ config: options.config, reports: reportService, outbox, teamZone, clock, people });
+  const digest = new WeeklyDigest({ config: options.config, reports: reportService, outbox, teamZone, clock, people: (id) => directory.displayName(id) });
   const scheduler = await startScheduler({
     connection,
     logger,

@@ -66,6 +66,11 @@ export class Directory {
     return this.peopleById.get(id);
   }
 
+  /** A person's name from their Slack user id or person id (reports name assignees and specialists by these), else the id. */
+  displayName(id: string): string {
+    return this.teamMember(id)?.name ?? this.person(id)?.name ?? id;
+  }
+
   customerChannel(channelId: string): CustomerChannel | undefined {
     return this.customerChannels.get(channelId);
   }

@@ -50,8 +50,7 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
       return knowledgeText(command.words, await deps.knowledge.search(command.words));
     case 'report': {
       const report = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
-      const name = (id: string) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id;
-      return reportText(report, name);
+      return reportText(report, (id) => deps.directory.displayName(id));
     }
     default:
       return `In Teams, tugi answers ${teamsCommands.join(', ')}. Change cases on their cards, or with /tugi in Slack.`;

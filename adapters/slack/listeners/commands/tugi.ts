@@ -66,7 +66,7 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   }
   if (parsed.name === 'report') {
     const report = await deps.reports.report({ actor, ...(parsed.period ? { period: parsed.period } : {}), ...(parsed.by ? { by: parsed.by } : {}) });
-    return privately(reportBlocks(report, (id) => deps.directory.teamMember(id)?.name ?? deps.directory.person(id)?.name ?? id));
+    return privately(reportBlocks(report, (id) => deps.directory.displayName(id)));
   }
   if (parsed.name === 'mine') return privately(myCasesBlocks(await deps.attention.mine({ workspace: p.team_id, actor })));
   if (parsed.name === 'kb') {

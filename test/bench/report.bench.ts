@@ -3,7 +3,6 @@
  * scan of every case, over BENCH_CASES cases (default 1 000 000) in one run. Prints both times, the
  * ratio, documents read and peak memory. Set MONGODB_URI to measure another server.
  */
-import { Types } from 'mongoose';
 import { Directory } from '../../src/people/directory.js';
 import { caseFacts } from '../../src/reports/case-facts.js';
 import { rollupId, rollupIds } from '../../src/reports/report-folder.js';
@@ -13,6 +12,7 @@ import { openClocks, responded, statusChanged } from '../../src/sla/case-clocks.
 import { SlaSettings } from '../../src/sla/settings.js';
 import { createModels, ensureIndexes, type CaseDocument } from '../../src/storage/models/index.js';
 import { ids, testConfig } from '../fixtures/config.js';
+import { benchCase } from './bench-case.js';
 import { openBenchDatabase } from './bench-database.js';
 import { printTable } from './stats.js';
 
@@ -53,41 +53,20 @@ async function main() {
       let clocks = openClocks(sla.policyFor('acme', 'P2'), createdAt);
       if (answered) clocks = responded(clocks, createdAt, answered, calendar);
       if (resolved) clocks = statusChanged(clocks, 'in_progress', 'resolved', resolved, calendar);
-      const doc = {
-        _id: new Types.ObjectId(),
-        workspace: ids.team,
-        number: i + 1,
-        key: `CS-${i + 1}`,
-        title: `Case ${i + 1}`,
-        description: '',
-        requester: { platform: 'slack' as const, userId: 'U0BENCH' },
-        account: 'acme',
-        source: { platform: 'slack' as const, via: 'message', channel: ids.acme, ts: `${i}.000001`, permalink: null },
-        sourceKey: `bench:${i}`,
-        status: resolved ? ('resolved' as const) : ('in_progress' as const),
-        priority: 'P2' as const,
+      const doc = benchCase(i, createdAt, sla.policyFor('acme', 'P2'), {
+        source: { platform: 'slack', via: 'message', channel: ids.acme, ts: `${i}.000001`, permalink: null },
+        status: resolved ? 'resolved' : 'in_progress',
         assignee: next() < 0.8 ? ids.agent : null,
         tags: next() < 0.5 ? ['network'] : ['billing'],
-        specialists: [],
-        specialistThread: null,
         sla: clocks,
-        snoozedUntil: null,
-        waitingSince: null,
-        nextDue: null,
-        dueDone: [],
         resolvedAt: resolved,
         firstResolvedAt: resolved,
-        resolution: resolved ? { cause: next() < 0.5 ? 'Full disk' : 'Expired certificate', fix: 'Fixed', note: null, by: { platform: 'slack' as const, userId: ids.agent }, at: resolved } : null,
-        customerAnswer: resolved && next() < 0.4 ? { verdict: 'solved' as const, rating: 1 + Math.floor(next() * 5), by: { platform: 'slack' as const, userId: 'U0BENCH' }, at: resolved } : null,
-        reopenCount: 0,
-        reported: null,
+        resolution: resolved ? { cause: next() < 0.5 ? 'Full disk' : 'Expired certificate', fix: 'Fixed', note: null, by: { platform: 'slack', userId: ids.agent }, at: resolved } : null,
+        customerAnswer: resolved && next() < 0.4 ? { verdict: 'solved', rating: 1 + Math.floor(next() * 5), by: { platform: 'slack', userId: 'U0BENCH' }, at: resolved } : null,
         firstResponseAt: answered,
-        lastCustomerActivityAt: createdAt,
         lastActivityAt: answered ?? createdAt,
-        createdAt,
         updatedAt: resolved ?? createdAt,
-        version: 1,
-      };
+      });
       docs.push(doc);
       const facts = caseFacts(doc, calendar, 'UTC', now);
       for (const part of ['opening', 'resolution'] as const) {

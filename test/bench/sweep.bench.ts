@@ -3,17 +3,16 @@
  * with a naive scan of every open case in the same run. Prints time, documents examined,
  * database commands, and the ratio. Set MONGODB_URI to measure another server.
  */
-import { Types } from 'mongoose';
 import { openStatuses } from '../../src/cases/status.js';
 import { Directory } from '../../src/people/directory.js';
 import { duePoints, nagSettings, nextDue } from '../../src/reminders/due-points.js';
 import { DueQueue } from '../../src/reminders/due-queue.js';
 import { caseForDue, DueScheduler, isDueNow } from '../../src/reminders/due-scheduler.js';
-import { openClocks } from '../../src/sla/case-clocks.js';
 import { SlaSettings } from '../../src/sla/settings.js';
 import type { CaseDocument } from '../../src/storage/models/index.js';
 import { ids, testConfig } from '../fixtures/config.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { benchCase } from './bench-case.js';
 import { openBenchDatabase } from './bench-database.js';
 import { startBenchTugi } from './bench-tugi.js';
 import { printTable } from './stats.js';
@@ -52,35 +51,7 @@ async function main() {
       const due = i % Math.round(1 / dueShare) === 0;
       // Due ones spread over the last ten minutes, so the sweep walks that many minutes.
       const openedAt = new Date(now.getTime() - (due ? 46 + ((i * dueShare) % 10) : 10) * minuteMs);
-      const doc = {
-        _id: new Types.ObjectId(),
-        workspace: ids.team,
-        number: i + 1,
-        key: `CS-${i + 1}`,
-        title: `Case ${i + 1}`,
-        description: 'Something does not work as it should.',
-        requester: { platform: 'slack' as const, userId: 'U0BENCH' },
-        account: 'acme',
-        source: { platform: 'slack' as const, via: 'command', channel: null, ts: null, permalink: null },
-        sourceKey: `command:bench-${i}`,
-        status: 'in_progress' as const,
-        priority: 'P2' as const,
-        assignee: null,
-        tags: [],
-        specialists: [],
-        specialistThread: null,
-        sla: openClocks(sla.policyFor('acme', 'P2'), openedAt),
-        snoozedUntil: null,
-        waitingSince: null,
-        firstResponseAt: null,
-        lastCustomerActivityAt: openedAt,
-        lastActivityAt: openedAt,
-        createdAt: openedAt,
-        updatedAt: openedAt,
-        version: 1,
-        dueDone: [],
-        nextDue: null,
-      };
+      const doc = benchCase(i, openedAt, sla.policyFor('acme', 'P2'));
       const point = nextDue(scheduler.points(doc), new Set())!;
       const minute = Math.max(Math.floor(point.at.getTime() / minuteMs), Math.floor(now.getTime() / minuteMs) - 20);
       const n = slotsPerMinute.get(minute) ?? 0;

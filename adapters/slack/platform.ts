@@ -1,5 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform, type OutboundMessage } from '../../src/ports/chat-platform.js';
+import { fileContent, isFileView, type FileContent } from '../../src/reports/report-files.js';
 import { renderView } from './blocks/render.js';
 
 /** Slack errors that no retry can fix. */
@@ -13,7 +14,13 @@ const permanentErrors = new Set([
   'cant_update_message',
   'no_text',
   'restricted_action',
+  'user_not_found',
+  'cannot_dm_bot',
+  'invalid_channel',
 ]);
+
+/** Slack user ids: a file addressed to a person goes to their direct messages with tugi. */
+const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
 
 /** Delivers outbox messages through the Web API; the outbox owns retries, so the client makes none. */
 export class SlackPlatform implements ChatPlatform {
@@ -22,6 +29,7 @@ export class SlackPlatform implements ChatPlatform {
   constructor(private readonly client: WebClient) {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
+    if (isFileView(message.view)) return this.upload(message, fileContent(message.view));
     const rendered = renderView(message.view);
     try {
       if (message.op === 'delete') {
@@ -40,6 +48,25 @@ export class SlackPlatform implements ChatPlatform {
         unfurl_media: false,
       });
       return { messageId: result.ts! };
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  /** Files go up with Slack's external upload (URL, bytes, complete), shared into the channel or thread. */
+  private async upload(message: OutboundMessage, file: FileContent): Promise<{ messageId: string }> {
+    try {
+      const channel = isUserId(message.channel) ? (await this.client.conversations.open({ users: message.channel })).channel!.id! : message.channel;
+      const where = message.threadId ? { channel_id: channel, thread_ts: message.threadId } : { channel_id: channel };
+      const result = await this.client.filesUploadV2({
+        ...where,
+        file: file.bytes,
+        filename: file.filename,
+        title: file.title,
+        ...(file.altText ? { alt_text: file.altText } : {}),
+        ...(file.comment ? { initial_comment: file.comment } : {}),
+      });
+      return { messageId: result.files[0]?.files?.[0]?.id ?? '' };
     } catch (error) {
       throw translateError(error);
     }

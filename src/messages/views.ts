@@ -1,3 +1,4 @@
+import type { TrendChart } from '../reports/chart/trend.js';
 import type { Language, Priority } from '../config/workspace.js';
 import type { CaseStatus } from '../cases/status.js';
 import type { SlaTarget } from '../sla/policy.js';
@@ -213,6 +214,22 @@ export interface ReportDigestView {
   footnote: string;
 }
 
+/** A report's trend chart, sent as an image: to a manager privately, or to the manager channel with the digest. */
+export interface ReportChartView {
+  kind: 'report.chart';
+  chart: TrendChart;
+  comment: string | null;
+}
+
+/** The cases behind a report's numbers, as a CSV file for the manager who asked. */
+export interface ReportExportView {
+  kind: 'report.export';
+  filename: string;
+  title: string;
+  csv: string;
+  comment: string;
+}
+
 /** A short internal note in a thread: what a button press did, or why it did nothing. */
 export interface CaseNoticeView {
   kind: 'case.notice';
@@ -237,7 +254,9 @@ export type View =
   | CustomerAnswerNoteView
   | ReopenPromptView
   | CaseReopenedView
-  | ReportDigestView;
+  | ReportDigestView
+  | ReportChartView
+  | ReportExportView;
 export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
@@ -260,4 +279,6 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'case.reopen-prompt': 'customer',
   'case.reopened': 'internal',
   'report.digest': 'internal',
+  'report.chart': 'internal',
+  'report.export': 'internal',
 };

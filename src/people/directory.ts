@@ -87,8 +87,11 @@ export class Directory {
 
   isCustomerChannel = (channelId: string): boolean => this.customerChannels.has(channelId) || this.teamsCustomerChannels.has(channelId);
 
-  /** Channels only the support team is in: the only places internal content may go. */
-  isInternalChannel = (channelId: string): boolean => this.internalChannels.has(channelId);
+  /**
+   * Channels only the support team is in, the only places internal content may go: the team's own
+   * channels, and a team member's direct messages with tugi (addressed by their Slack user id).
+   */
+  isInternalChannel = (channelId: string): boolean => this.internalChannels.has(channelId) || this.peopleBySlackId.has(channelId);
 
   account(id: string | null | undefined): AccountConfig | undefined {
     return id ? this.config.accounts.find((account) => account.id === id) : undefined;

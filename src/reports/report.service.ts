@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../sla/calendar.js';
 import type { Actor } from '../cases/case.schema.js';
-import { NotAllowedError } from '../errors.js';
+import { requireManager } from './managers.js';
 import type { Directory } from '../people/directory.js';
 import type { Clock } from '../ports/clock.js';
 import { parsePeriod, type Period } from './period.js';
 import type { Models } from '../storage/models/index.js';
 import { rollupId } from './report-folder.js';
+import { trendChart, type TrendChart } from './chart/trend.js';
 import { emptyTally, figures, mergeTally, type Figures, type Tally } from './tally.js';
 
 /** How far back the backlog looks for open cases (their opening days). */
@@ -18,6 +19,14 @@ const ageBuckets = [
   { label: '3–7 business days', below: 7 },
   { label: 'over 7 business days', below: Number.POSITIVE_INFINITY },
 ];
+
+export interface Report {
+  period: Period;
+  rows: Array<{ label: string; figures: Figures }>;
+  backlog: Backlog;
+  /** Opened vs resolved over the period; none for a single day. */
+  chart: TrendChart | null;
+}
 
 export interface Backlog {
   total: number;
@@ -57,11 +66,10 @@ export class ReportService {
     return backlog;
   }
 
-  /** `/tugi report`: managers only; overall figures, or one set per agent, tag or account. */
-  async report(input: { actor: Actor; period?: string; by?: 'agent' | 'tag' | 'account' }): Promise<{ period: Period; rows: Array<{ label: string; figures: Figures }>; backlog: Backlog }> {
+  /** `/tugi report`: managers only; overall figures, or one set per agent, tag or account, and the trend chart. */
+  async report(input: { actor: Actor; period?: string; by?: 'agent' | 'tag' | 'account' }): Promise<Report> {
     const { directory } = this.deps;
-    const person = input.actor.platform === 'slack' ? directory.teamMember(input.actor.userId) : directory.teamsMember(input.actor.userId);
-    if (!person?.roles.includes('manager')) throw new NotAllowedError('see reports (managers can)');
+    requireManager(directory, input.actor);
     const period = parsePeriod(input.period, this.deps.clock.now(), this.deps.teamZone);
     const dimensions: Array<{ label: string; dimension: string }> =
       input.by === 'agent'
@@ -70,10 +78,13 @@ export class ReportService {
           ? directory.tags.map((tag) => ({ label: tag, dimension: `tag:${tag}` }))
           : input.by === 'account'
             ? directory.config.accounts.map((a) => ({ label: a.name, dimension: `account:${a.id}` }))
-            : [{ label: 'All cases', dimension: 'all' }];
-    const rows = [];
+            : [];
+    // The overall days feed the chart, and the overall figures when the report is not split.
+    const overall = await this.dayTallies(period.from, period.to, 'all');
+    const rows = dimensions.length ? [] : [{ label: 'All cases', figures: figures(merged(overall)) }];
     for (const { label, dimension } of dimensions) rows.push({ label, figures: await this.figures(period.from, period.to, dimension) });
-    return { period, rows, backlog: await this.backlog() };
+    const days = overall.map(({ day, tally }) => ({ day, opened: tally.opened, resolved: tally.resolved }));
+    return { period, rows, backlog: await this.backlog(), chart: trendChart(period, days, this.deps.teamZone) };
   }
 
   /** Figures for the days `from`..`to` (inclusive, ISO dates in the team's zone) and one dimension (`all`, `agent:U…`, `tag:…`, `account:…`). */
@@ -82,11 +93,22 @@ export class ReportService {
   }
 
   async tally(from: string, to: string, dimension: string): Promise<Tally> {
-    const period = emptyTally();
+    return merged(await this.dayTallies(from, to, dimension));
+  }
+
+  /** Each day's tally (empty where nothing happened), one read per day. */
+  private async dayTallies(from: string, to: string, dimension: string): Promise<Array<{ day: string; tally: Tally }>> {
+    const days = [];
     for (let day = DateTime.fromISO(from, { zone: this.deps.teamZone }); day.toISODate()! <= to; day = day.plus({ days: 1 })) {
       const rollup = await this.deps.models.rollups.findById(rollupId(this.deps.workspace, day.toISODate()!, dimension)).lean<{ tally: string }>();
-      if (rollup) mergeTally(period, JSON.parse(rollup.tally) as Tally);
+      days.push({ day: day.toISODate()!, tally: rollup ? (JSON.parse(rollup.tally) as Tally) : emptyTally() });
     }
-    return period;
+    return days;
   }
+}
+
+function merged(days: Array<{ tally: Tally }>): Tally {
+  const period = emptyTally();
+  for (const { tally } of days) mergeTally(period, tally);
+  return period;
 }

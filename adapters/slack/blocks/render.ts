@@ -61,5 +61,8 @@ export function renderView(view: View): SlackMessage {
           { type: 'context', elements: [{ type: 'mrkdwn', text: view.footnote }] },
         ],
       };
+    case 'report.chart':
+    case 'report.export':
+      throw new Error(`${view.kind} is delivered as a file, not a message`);
   }
 }

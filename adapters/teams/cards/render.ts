@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { fileContent } from '../../../src/reports/report-files.js';
 import { nagCard } from './nag.js';
 import { reopenPromptCard, resolutionCard, resolvedCard } from './resolution.js';
 import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
@@ -49,6 +50,13 @@ export function renderTeamsView(view: View): TeamsMessage {
       return textMessage(teamsMarkdown(answerNoteText(view)));
     case 'case.reopen-prompt':
       return cardMessage(reopenPromptCard(view), `${view.caseKey}: reopen?`);
+    case 'report.chart': {
+      // Teams shows base64 images inline in 1:1 chats, where managers ask for reports.
+      const file = fileContent(view);
+      return { type: 'message', summary: file.title, text: file.altText ?? '', attachments: [{ contentType: file.mimeType, contentUrl: `data:${file.mimeType};base64,${file.bytes.toString('base64')}`, name: file.filename }] };
+    }
+    case 'report.export':
+      throw new Error('report.export reaches Teams by the file consent flow, not as a message');
     case 'case.card':
     case 'case.follow-up':
     case 'case.reopened':

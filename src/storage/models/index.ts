@@ -11,7 +11,7 @@ import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
 import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js';
 import { knowledgeModel } from './knowledge.model.js';
-import { reportClaimModel, rollupModel } from './report.model.js';
+import { reportClaimModel, reportMembersModel, rollupModel } from './report.model.js';
 
 export function createModels(connection: Connection) {
   return {
@@ -32,6 +32,7 @@ export function createModels(connection: Connection) {
     knowledge: knowledgeModel(connection),
     reportClaims: reportClaimModel(connection),
     rollups: rollupModel(connection),
+    reportMembers: reportMembersModel(connection),
   };
 }
 

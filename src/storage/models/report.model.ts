@@ -38,3 +38,21 @@ export function reportClaimModel(connection: Connection) {
 export function rollupModel(connection: Connection) {
   return connection.model('ReportRollup', rollupSchema);
 }
+
+/**
+ * Which cases stand behind a day's figures (opened or first resolved that day), for the CSV
+ * export: `_id` is `<workspace>|<day>|m<bucket>`, a day's cases spread over a few buckets so no
+ * document grows with the day. `cases` is JSON `{ caseId: count }`, folded like the tallies.
+ */
+const reportMembersSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    cases: { type: String, required: true },
+    applied: { type: [String], default: [] },
+  },
+  { collection: 'report_members', versionKey: false },
+);
+
+export function reportMembersModel(connection: Connection) {
+  return connection.model('ReportMembers', reportMembersSchema);
+}

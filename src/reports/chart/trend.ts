@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import type { Period } from '../period.js';
+
+/** One bar group of the trend chart: cases opened and (first) resolved in a day, week or month. */
+export interface TrendBar {
+  label: string;
+  opened: number;
+  resolved: number;
+}
+
+export interface TrendChart {
+  title: string;
+  /** What the picture shows, in words (alt text for screen readers and for clients without images). */
+  summary: string;
+  bars: TrendBar[];
+}
+
+/** Up to a month a bar per day, up to half a year a bar per week (from Monday), beyond that per month. */
+function bucketOf(days: number): 'day' | 'week' | 'month' {
+  return days <= 31 ? 'day' : days <= 183 ? 'week' : 'month';
+}
+
+const labels = { day: 'd.M', week: "'W'W", month: 'LLL yyyy' } as const;
+
+/**
+ * Opened vs resolved over the period: the one picture that says more than the report's table
+ * (is the team keeping up?). A period of one day has nothing to compare, so it has no chart.
+ */
+export function trendChart(period: Period, days: Array<{ day: string; opened: number; resolved: number }>, zone: string): TrendChart | null {
+  if (days.length < 2) return null;
+  const unit = bucketOf(days.length);
+  const bars: TrendBar[] = [];
+  let current: (TrendBar & { start: string }) | undefined;
+  for (const { day, opened, resolved } of days) {
+    const start = DateTime.fromISO(day, { zone }).startOf(unit).toISODate()!;
+    if (current?.start !== start) {
+      current = { start, label: DateTime.fromISO(day, { zone }).startOf(unit).toFormat(labels[unit]), opened: 0, resolved: 0 };
+      bars.push(current);
+    }
+    current.opened += opened;
+    current.resolved += resolved;
+  }
+  const opened = bars.reduce((sum, b) => sum + b.opened, 0);
+  const resolved = bars.reduce((sum, b) => sum + b.resolved, 0);
+  const span = `${period.from} – ${period.to}`;
+  return {
+    title: `Cases opened and resolved per ${unit}, ${span}`,
+    summary: `${opened} opened and ${resolved} resolved between ${period.from} and ${period.to}, per ${unit}.`,
+    bars: bars.map(({ label, opened: o, resolved: r }) => ({ label, opened: o, resolved: r })),
+  };
+}

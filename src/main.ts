@@ -34,6 +34,8 @@ import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { ReportRecorder } from './reports/report-recorder.js';
 import { ReportFolder } from './reports/report-folder.js';
 import { ReportService } from './reports/report.service.js';
+import { ReportExport } from './reports/report-export.js';
+import { ReportFiles } from './reports/report-files.js';
 import { WeeklyDigest } from './reports/weekly-digest.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
 
@@ -86,6 +88,8 @@ export async function startTugi(options: TugiOptions) {
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
   const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
   const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
+  const reportExport = new ReportExport({ models, workspace: directory.workspace, teamZone, directory, clock });
+  const reportFiles = new ReportFiles({ outbox, exporter: reportExport });
   const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);
@@ -112,14 +116,14 @@ export async function startTugi(options: TugiOptions) {
   const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, reports: reportService, clock, logger });
+  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, reports: reportService, reportFiles, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, reports: reportService, outbox, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, reports: reportService, reportExport, outbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 
-  const digest = new WeeklyDigest({ config: options.config, reports: reportService, outbox, teamZone, clock, people: (id) => directory.displayName(id) });
+  const digest = new WeeklyDigest({ config: options.config, reports: reportService, files: reportFiles, outbox, teamZone, clock, people: (id) => directory.displayName(id) });
   const scheduler = await startScheduler({
     connection,
     logger,

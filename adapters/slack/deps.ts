@@ -4,6 +4,7 @@ import type { AttentionService } from '../../src/reminders/attention.service.js'
 import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
 import type { ReportService } from '../../src/reports/report.service.js';
+import type { ReportFiles } from '../../src/reports/report-files.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Directory } from '../../src/people/index.js';
@@ -22,6 +23,7 @@ export interface SlackDeps {
   resolutions: ResolutionService;
   knowledge: KnowledgeService;
   reports: ReportService;
+  reportFiles: ReportFiles;
   clock: Clock;
   logger: Logger;
 }

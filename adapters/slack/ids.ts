@@ -14,6 +14,8 @@ export const actionIds = {
   answerBroken: 'case.answer_broken',
   /** Followed by the rating, 1 to 5. */
   ratePrefix: 'case.rate_',
+  /** On a report: the cases behind its numbers, as a CSV file (the value is the period). */
+  exportReport: 'report.export_csv',
 } as const;
 
 /** The rating buttons' values (their action ids end in them). */

@@ -77,6 +77,7 @@ export const blockActionSchema = z.object({
       z.object({
         action_id: z.string(),
         block_id: z.string(),
+        action_ts: z.string().optional(),
         value: z.string().optional(),
         selected_option: z.object({ value: z.string() }).optional(),
         selected_options: z.array(z.object({ value: z.string() })).max(100).optional(),

@@ -17,6 +17,9 @@ export const scopesForMethod: Record<string, string[]> = {
   'views.open': [],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
+  // Files a person asked for (a report's chart and CSV) go to their direct messages with tugi.
+  'conversations.open': ['im:write'],
+  filesUploadV2: ['files:write'],
 };
 
 /** Slash commands need the `commands` scope; shortcuts need it too. */

@@ -9,6 +9,7 @@ import type { ResolutionService } from '../../src/resolutions/index.js';
 import type { AttentionService } from '../../src/reminders/attention.service.js';
 import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
 import type { ReportService } from '../../src/reports/report.service.js';
+import type { ReportExport } from '../../src/reports/report-export.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
 /** What the Teams routes need from the core; passed in, never built inside. */
@@ -22,6 +23,7 @@ export interface TeamsDeps {
   attention: AttentionService;
   knowledge: KnowledgeService;
   reports: ReportService;
+  reportExport: ReportExport;
   outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;

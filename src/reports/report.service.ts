@@ -83,8 +83,12 @@ export class ReportService {
     const overall = await this.dayTallies(period.from, period.to, 'all');
     const rows = dimensions.length ? [] : [{ label: 'All cases', figures: figures(merged(overall)) }];
     for (const { label, dimension } of dimensions) rows.push({ label, figures: await this.figures(period.from, period.to, dimension) });
-    const days = overall.map(({ day, tally }) => ({ day, opened: tally.opened, resolved: tally.resolved }));
-    return { period, rows, backlog: await this.backlog(), chart: trendChart(period, days, this.deps.teamZone) };
+    return { period, rows, backlog: await this.backlog(), chart: trendChart(period, trendDays(overall), this.deps.teamZone) };
+  }
+
+  /** Opened vs resolved over a period, as the chart shows it. */
+  async trend(period: Period): Promise<TrendChart | null> {
+    return trendChart(period, trendDays(await this.dayTallies(period.from, period.to, 'all')), this.deps.teamZone);
   }
 
   /** Figures for the days `from`..`to` (inclusive, ISO dates in the team's zone) and one dimension (`all`, `agent:U…`, `tag:…`, `account:…`). */
@@ -106,6 +110,8 @@ export class ReportService {
     return days;
   }
 }
+
+const trendDays = (days: Array<{ day: string; tally: Tally }>) => days.map(({ day, tally }) => ({ day, opened: tally.opened, resolved: tally.resolved }));
 
 function merged(days: Array<{ tally: Tally }>): Tally {
   const period = emptyTally();

@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import type { Clock } from '../ports/clock.js';
 import { backlogLine, reportFootnote, reportHeading, reportLines } from './report-lines.js';
 import type { ReportService } from './report.service.js';
+import type { ReportFiles } from './report-files.js';
 
 /**
  * The week's report, posted to the manager channel once the configured weekday and time have come
@@ -13,7 +14,7 @@ import type { ReportService } from './report.service.js';
  */
 export class WeeklyDigest {
   constructor(
-    private readonly deps: { config: WorkspaceConfig; reports: ReportService; outbox: Outbox; teamZone: string; clock: Clock; people: (id: string) => string },
+    private readonly deps: { config: WorkspaceConfig; reports: ReportService; files: ReportFiles; outbox: Outbox; teamZone: string; clock: Clock; people: (id: string) => string },
   ) {}
 
   async run(): Promise<boolean> {
@@ -29,10 +30,11 @@ export class WeeklyDigest {
     const figures = await this.deps.reports.figures(period.from, period.to);
     const backlog = await this.deps.reports.backlog();
     const { slackTeamId, managerChannel } = this.deps.config.workspace;
+    const key = `digest:${lastWeek.toISOWeekDate()!.slice(0, 8)}`;
     await this.deps.outbox.enqueue([
       {
         workspace: slackTeamId,
-        key: `digest:${lastWeek.toISOWeekDate()!.slice(0, 8)}`,
+        key,
         platform: 'slack',
         channel: managerChannel,
         view: {
@@ -43,6 +45,9 @@ export class WeeklyDigest {
         },
       },
     ]);
+    // The week's trend follows the digest in the channel (the outbox keeps a channel's order).
+    const chart = await this.deps.reports.trend(period);
+    if (chart) await this.deps.files.sendChart({ to: { workspace: slackTeamId, platform: 'slack', channel: managerChannel }, key: `${key}:chart`, chart });
     return true;
   }
 }

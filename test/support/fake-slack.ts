@@ -24,6 +24,8 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
+  /** Bytes sent to the upload URLs files.getUploadURLExternal handed out, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   /** Milliseconds the server waits before answering, to model a slow Slack. */
   delayMs = 0;
 
@@ -57,14 +59,36 @@ export class FakeSlack {
     return this.callsTo('chat.postMessage').filter((call) => !channel || call.args.channel === channel);
   }
 
+  /** Files shared by files.completeUploadExternal: where, with what comment, and their bytes. */
+  sharedFiles(channel?: string): Array<{ id: string; title: string; channel: string; threadTs: string | undefined; comment: string | undefined; bytes: Buffer | undefined }> {
+    return this.callsTo('files.completeUploadExternal')
+      .filter((call) => !channel || call.args.channel_id === channel)
+      .flatMap((call) =>
+        (call.args.files as Array<{ id: string; title: string }>).map((file) => ({
+          id: file.id,
+          title: file.title,
+          channel: call.args.channel_id as string,
+          threadTs: call.args.thread_ts as string | undefined,
+          comment: call.args.initial_comment as string | undefined,
+          bytes: this.uploads.get(file.id),
+        })),
+      );
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString();
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const path = req.url ?? '';
+    if (path.startsWith('/upload/')) {
+      this.uploads.set(path.slice('/upload/'.length), uploadedBytes(req.headers['content-type'] ?? '', raw));
+      res.writeHead(200).end(`OK - ${raw.length}`);
+      return;
+    }
     if (path.startsWith('/respond/')) {
       this.responses.push({ path, body: JSON.parse(body || '{}') });
       res.writeHead(200).end('ok');
@@ -96,6 +120,14 @@ export class FakeSlack {
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String((this.tsCounter += 1)).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (args.files as Array<{ id: string; title: string }>).map((f) => ({ id: f.id, title: f.title })) };
       case 'views.open':
         return { ok: true, view: { id: `V${String((this.tsCounter += 1)).padStart(8, '0')}` } };
       case 'chat.getPermalink':
@@ -111,13 +143,23 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let data = '';
-    req.on('data', (chunk: Buffer) => (data += chunk.toString()));
-    req.on('end', () => resolve(data));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** An upload is the raw bytes, or (as the Node SDK sends it) a multipart form whose one part is the file. */
+function uploadedBytes(contentType: string, raw: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return raw;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = raw.indexOf('\r\n\r\n', raw.indexOf(delimiter)) + 4;
+  const end = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), start);
+  return raw.subarray(start, end);
 }
 
 /** The Web API client sends form fields, with structured ones (blocks) as JSON text. */

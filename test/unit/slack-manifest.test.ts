@@ -40,7 +40,9 @@ async function calledMethods(): Promise<string[]> {
   const methods = new Set<string>();
   for (const file of files) {
     const source = await readFile(join(root, file), 'utf8');
-    for (const match of source.matchAll(/client\.(chat|conversations|users|reactions|views)\.(\w+)\(/g)) methods.add(`${match[1]}.${match[2]}`);
+    for (const match of source.matchAll(/client\.(chat|conversations|users|reactions|views|files)\.(\w+)\(/g)) methods.add(`${match[1]}.${match[2]}`);
+    // The file upload helper calls files.getUploadURLExternal and files.completeUploadExternal.
+    if (/client\.filesUploadV2\(/.test(source)) methods.add('filesUploadV2');
   }
   return [...methods].sort();
 }

@@ -66,6 +66,10 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   }
   if (parsed.name === 'report') {
     const report = await deps.reports.report({ actor, ...(parsed.period ? { period: parsed.period } : {}), ...(parsed.by ? { by: parsed.by } : {}) });
+    if (report.chart) {
+      // A file cannot be private in a channel: the chart goes to the asker's direct messages with tugi.
+      await deps.reportFiles.sendChart({ to: { workspace: p.team_id, platform: 'slack', channel: p.user_id }, key: `report-chart:${p.trigger_id}`, chart: report.chart });
+    }
     return privately(reportBlocks(report, (id) => deps.directory.displayName(id)));
   }
   if (parsed.name === 'mine') return privately(myCasesBlocks(await deps.attention.mine({ workspace: p.team_id, actor })));

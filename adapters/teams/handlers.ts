@@ -93,7 +93,8 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
       const rating = parsed.success ? (parsed.data.rating ?? null) : null;
       return reply({ kind: 'case.answer-note', language, caseKey: answered?.case.key ?? found?.key ?? '', outcome: answered?.outcome ?? 'invalid', rating });
     }
-    if (!directory.isInternalChannel(channel)) return; // tugi puts team buttons in internal threads only
+    // Report exports are answered in the turn (routes/command.ts); tugi puts team buttons in internal threads only.
+    if (submit.tugi === 'report.export' || !directory.isInternalChannel(channel)) return;
     let text: string;
     try {
       if (submit.tugi === 'case.snooze') {

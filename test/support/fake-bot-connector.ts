@@ -25,6 +25,10 @@ type Failure = { status: number; retryAfter?: number };
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly members: Array<{ id: string; name: string; aadObjectId: string }> = [];
+  /** Files PUT to the upload URLs a file consent answer carries (a stand-in for OneDrive), by name. */
+  readonly uploads = new Map<string, { bytes: Buffer; contentRange: string | undefined }>();
+  /** Status the next upload is answered with (OneDrive refusing it), once. */
+  refuseNextUpload: number | undefined;
   private readonly failures: Failure[] = [];
   private server: Server | undefined;
   /** Teams message ids are millisecond timestamps; these only need to be unique and increasing. */
@@ -39,6 +43,11 @@ export class FakeBotConnector {
   /** What activities carry as `serviceUrl`. */
   get serviceUrl(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  /** Where Teams would let the bot upload a file the user consented to. */
+  uploadUrl(name: string): string {
+    return `${this.serviceUrl}upload/${encodeURIComponent(name)}`;
   }
 
   failNext(failure: Failure, times = 1): void {
@@ -61,9 +70,17 @@ export class FakeBotConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'PUT' && path.startsWith('/upload/')) {
+      const status = this.refuseNextUpload ?? 201;
+      this.refuseNextUpload = undefined;
+      if (status < 300) this.uploads.set(decodeURIComponent(path.slice('/upload/'.length)), { bytes: Buffer.concat(chunks), contentRange: req.headers['content-range'] });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'drive-item' }));
+      return;
+    }
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    const route = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname);
+    const route = this.route(req.method ?? 'GET', path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: req.url } }));
       return;

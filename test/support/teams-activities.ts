@@ -10,6 +10,7 @@ export const teamsIds = {
   ann: { id: '29:ann-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Ann Specialist' },
   tom: { id: '29:tom-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000b2', name: 'Tom Network' },
   mari: { id: '29:mari-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000d4', name: 'Mari Tamm' },
+  liis: { id: '29:liis-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000e5', name: 'Liis Mets' },
   customer: { id: '29:customer-teams-id', aadObjectId: '00000000-0000-0000-0000-0000000000c3', name: 'Carla Customer' },
 };
 
@@ -115,4 +116,19 @@ export async function postActivity(baseUrl: string, activity: object, authorizat
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** An Action.Submit press on a card in a 1:1 chat. */
+export function personalSubmit(where: { serviceUrl: string; conversationId: string; from: Person; value: object }) {
+  const { text: _text, ...message } = personalMessage({ ...where, text: '' });
+  return { ...message, value: where.value };
+}
+
+/** The user's answer to a file consent card: Teams invokes the bot with an upload URL in their OneDrive (on accept). */
+export function fileConsentAnswer(where: { serviceUrl: string; conversationId: string; from: Person; action: 'accept' | 'decline'; context: object; uploadUrl?: string; name?: string }) {
+  const { text: _text, ...message } = personalMessage({ ...where, text: '' });
+  const uploadInfo = where.uploadUrl
+    ? { contentUrl: `https://contoso-my.sharepoint.com/personal/${where.name}`, name: where.name, uploadUrl: where.uploadUrl, uniqueId: 'd3f1b2a0-unique', fileType: 'csv' }
+    : undefined;
+  return { ...message, type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action: where.action, context: where.context, ...(uploadInfo ? { uploadInfo } : {}) } };
 }

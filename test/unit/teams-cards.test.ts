@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { adaptiveCardContentType, renderTeamsView } from '../../adapters/teams/cards/render.js';
 import type { Mention, View } from '../../src/messages/index.js';
+import { reportCard } from '../../adapters/teams/cards/report.js';
+import { emptyTally, figures } from '../../src/reports/tally.js';
 
 // The package's UMD build runs in Node (its ES build imports extensionless paths Node cannot resolve).
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
@@ -78,5 +80,21 @@ describe('Teams Adaptive Cards', () => {
     const long = renderTeamsView({ kind: 'bridge.message', caseKey: 'CS-1', author: 'Mari', from: 'slack', text: 'x'.repeat(40_000), files: [], edited: false, deleted: false });
     expect(long.text!.length).toBeLessThan(13_000);
     expect(long.text!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the Teams report card', () => {
+  const report = {
+    period: { from: '2026-11-23', to: '2026-11-29' },
+    rows: [{ label: 'All <cases>', figures: figures(emptyTally()) }],
+    backlog: { total: 2, byAge: { 'under 1 business day': 2 }, byStatus: { new: 2 } },
+    chart: null,
+  };
+
+  it('parses and validates without a warning, with Export CSV carrying the period', () => {
+    const content = reportCard(report, (id) => id) as { actions: Array<{ data: unknown }> };
+    expect(problems(content)).toEqual([]);
+    expect(content.actions[0]!.data).toEqual({ tugi: 'report.export', period: '2026-11-23..2026-11-29' });
+    expect(JSON.stringify(content)).toContain('**All \\\\<cases\\\\>** — 0 opened');
   });
 });

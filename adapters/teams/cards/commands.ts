@@ -2,10 +2,6 @@ import type { KnowledgeResult } from '../../../src/knowledge/knowledge.service.j
 import { priorityLabels, statusLabels } from '../../../src/messages/index.js';
 import type { AttentionReason, AttentionRow } from '../../../src/reminders/attention.js';
 import type { MyCaseRow } from '../../../src/reminders/attention.service.js';
-import type { Period } from '../../../src/reports/period.js';
-import { backlogLine, reportFootnote, reportHeading, reportLines } from '../../../src/reports/report-lines.js';
-import type { Backlog } from '../../../src/reports/report.service.js';
-import type { Figures } from '../../../src/reports/tally.js';
 
 // Answers to commands in a 1:1 chat, as Teams markdown.
 
@@ -35,11 +31,4 @@ export function knowledgeText(words: string, results: KnowledgeResult[]): string
   if (results.length === 0) return `No resolved cases match “${escape(words)}”. Try fewer or other words.`;
   const lines = results.map((r) => `- **${r.caseKey}** ${escape(r.title)}\n  Cause: ${escape(r.cause)}\n  Fix: ${escape(r.fix)}`);
   return [`**Resolved cases matching “${escape(words)}”**`, ...lines].join('\n');
-}
-
-/** `report` for a manager, in Teams markdown (the shared lines use Slack's `*bold*`). */
-export function reportText(report: { period: Period; rows: Array<{ label: string; figures: Figures }>; backlog: Backlog }, people: (id: string) => string): string {
-  const bold = (line: string) => line.replace(/\*([^*\n]+)\*/g, '**$1**');
-  const sections = report.rows.map((row) => reportLines(escape(row.label), row.figures, (id) => escape(people(id))).map(bold).join('\n\n'));
-  return [`**${reportHeading(report.period)}**`, bold(backlogLine(report.backlog)), ...sections, `_${reportFootnote}_`].join('\n\n');
 }

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
-import { fileContent } from '../../../src/reports/report-files.js';
+import { trendPng } from '../../../src/reports/chart/png.js';
 import { nagCard } from './nag.js';
 import { reopenPromptCard, resolutionCard, resolvedCard } from './resolution.js';
 import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
@@ -51,9 +51,9 @@ export function renderTeamsView(view: View): TeamsMessage {
     case 'case.reopen-prompt':
       return cardMessage(reopenPromptCard(view), `${view.caseKey}: reopen?`);
     case 'report.chart': {
-      // Teams shows base64 images inline in 1:1 chats, where managers ask for reports.
-      const file = fileContent(view);
-      return { type: 'message', summary: file.title, text: file.altText ?? '', attachments: [{ contentType: file.mimeType, contentUrl: `data:${file.mimeType};base64,${file.bytes.toString('base64')}`, name: file.filename }] };
+      // An inline image travels as data in the message, which Teams caps in size: drawn at 1×.
+      const png = trendPng(view.chart, 1).toString('base64');
+      return { type: 'message', summary: view.chart.title, text: view.chart.summary, attachments: [{ contentType: 'image/png', contentUrl: `data:image/png;base64,${png}`, name: 'tugi-trend.png' }] };
     }
     case 'report.export':
       throw new Error('report.export reaches Teams by the file consent flow, not as a message');

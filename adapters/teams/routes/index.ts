@@ -4,6 +4,7 @@ import type { TeamsDeps } from '../deps.js';
 import { teamsInboxKinds } from '../kinds.js';
 import { accept } from './accept.js';
 import { answerTeamCommand } from './command.js';
+import { register as registerFileConsent } from './file-consent.js';
 
 /**
  * Which activities tugi takes: installs and removals, messages, edits and deletions. Each is
@@ -18,4 +19,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   });
   app.messageEventUpdate('editMessage', accept(deps, teamsInboxKinds.edited));
   app.messageEventUpdate('softDeleteMessage', accept(deps, teamsInboxKinds.deleted));
+  registerFileConsent(app, deps);
 }

@@ -8,11 +8,14 @@ import type { TrendChart } from './trend.js';
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(fontDir, file));
 
-/** The chart as a PNG at twice its drawn size (sharp on high-density screens). */
-export function trendPng(chart: TrendChart): Buffer {
+/**
+ * The chart as a PNG: by default at twice its drawn size (sharp on high-density screens); at
+ * `zoom` 1 about half the bytes, for messages that carry the image inline.
+ */
+export function trendPng(chart: TrendChart, zoom = 2): Buffer {
   const resvg = new Resvg(trendSvg(chart), {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'zoom', value: 2 },
+    fitTo: { mode: 'zoom', value: zoom },
   });
   return resvg.render().asPng();
 }

@@ -26,9 +26,15 @@ export function responded(clocks: CaseClocks, openedAt: Date, at: Date, calendar
 
 /**
  * The resolution clock follows the status: paused while waiting on the customer, stopped when
- * resolved or closed, and started afresh when a resolved case is reopened.
+ * resolved or closed, and started afresh when a resolved case is reopened. Resolving also ends a
+ * first-response clock no reply has stopped: the customer has their answer (the summary), and
+ * the target is settled then — met or breached — instead of running on unseen (a resolved case
+ * raises no notices, and its reports would change with no change to the case).
  */
 export function statusChanged(clocks: CaseClocks, from: CaseStatus, to: CaseStatus, at: Date, calendar: BusinessCalendar): CaseClocks {
+  if ((to === 'resolved' || to === 'closed') && !clocks.firstResponse.stoppedAt) {
+    clocks = { ...clocks, firstResponse: stopClock(clocks.firstResponse, at, calendar) };
+  }
   const clock = clocks.resolution;
   let resolution: SlaClock = clock;
   if (to === 'resolved' || to === 'closed') resolution = stopClock(clock, at, calendar);

@@ -40,6 +40,17 @@ describe('a case’s SLA clocks', () => {
     expect(reopened.resolution).toEqual({ target: opened.resolution.target, startedAt: at('09:00', '2026-11-24'), usedMinutes: 0, runningSince: at('09:00', '2026-11-24'), stoppedAt: null });
   });
 
+  it('settle a first-response clock no reply stopped when the case is resolved, and leave an answered one alone', () => {
+    const resolved = statusChanged(opened, 'in_progress', 'resolved', at('12:00'), calendar);
+    expect(resolved.firstResponse).toMatchObject({ usedMinutes: 120, runningSince: null, stoppedAt: at('12:00') });
+    // Reopening starts a new resolution run only; the first response stays settled.
+    expect(statusChanged(resolved, 'resolved', 'in_progress', at('13:00'), calendar).firstResponse).toBe(resolved.firstResponse);
+    const answered = responded(opened, at('10:00'), at('10:40'), calendar);
+    expect(statusChanged(answered, 'in_progress', 'resolved', at('12:00'), calendar).firstResponse).toBe(answered.firstResponse);
+    // A reply written before the resolution but handled after it still counts as the first response.
+    expect(responded(resolved, at('10:00'), at('11:00'), calendar).firstResponse).toMatchObject({ usedMinutes: 60, stoppedAt: at('11:00') });
+  });
+
   it('take a new priority’s targets and keep the time used', () => {
     const paused = statusChanged(opened, 'in_progress', 'waiting_on_customer', at('11:00'), calendar);
     const p1 = targetsChanged(paused, defaultSlaPolicies.P1);

@@ -43,28 +43,31 @@ export class ReportExport {
     const { directory, teamZone } = this.deps;
     requireManager(directory, input.actor);
     const period = parsePeriod(input.period, this.deps.clock.now(), teamZone);
-    const ids = await casesBehind(this.deps.models, this.deps.workspace, period, teamZone);
+    const ids = (await casesBehind(this.deps.models, this.deps.workspace, period, teamZone)).sort();
+    // Case ids begin with their creation time, so the first ids are the oldest cases: only the
+    // rows the file keeps are read, whatever the size of the period.
     const readers = new Semaphore(parallelReads);
-    const docs = await Promise.all(ids.map((id) => readers.run(() => this.deps.models.cases.findById(id).lean<CaseDocument>())));
-    const rows = docs
+    const docs = await Promise.all(ids.slice(0, maxExportRows).map((id) => readers.run(() => this.deps.models.cases.findById(id).lean<CaseDocument>())));
+    const kept = docs
       .filter((doc): doc is CaseDocument => Boolean(doc?.reported) && doc!.workspace === this.deps.workspace)
       .map((doc) => ({ doc, facts: JSON.parse(doc.reported!.facts) as CaseFacts }))
       .filter(({ facts }) => inPeriod(facts, period).length > 0)
       .sort((a, b) => a.doc.number - b.doc.number);
-    const kept = rows.slice(0, maxExportRows);
+    // Past the cap, the member lists count the rest; within it, the rows are the count.
+    const total = ids.length > maxExportRows ? ids.length : kept.length;
     const when = (at: Date | null) => (at ? DateTime.fromJSDate(at, { zone: teamZone }).toFormat("yyyy-MM-dd'T'HH:mm") : '');
     const name = (id: string | null) => (id ? directory.displayName(id) : '');
     const records = kept.map(({ doc, facts }) => [
-      doc.key, doc.title, inPeriod(facts, period).join(' + '), facts.account ? (directory.config.accounts.find((a) => a.id === facts.account)?.name ?? facts.account) : '',
+      doc.key, doc.title, inPeriod(facts, period).join(' + '), directory.account(facts.account)?.name ?? facts.account ?? '',
       facts.priority, facts.status, when(doc.createdAt), facts.firstResponseMinutes ?? '', when(doc.firstResolvedAt),
       facts.resolutionMinutes ?? '', facts.reopens, facts.sla.firstResponse, facts.sla.resolution, facts.rating ?? '',
       name(facts.assignee), facts.specialists.map(name).join(', '), facts.tags.join(', '), facts.cause ?? '',
     ]);
-    if (rows.length > kept.length) records.push([`Only the first ${kept.length} of ${rows.length} cases are listed: export a shorter period for the rest.`]);
+    if (total > kept.length) records.push([`Only the first ${kept.length} of ${total} cases are listed: export a shorter period for the rest.`]);
     // Excel and Sheets run cells starting with = + - @ as formulas: customers' titles are untrusted text.
     const csv = stringify([columns, ...records], { escape_formulas: true, bom: true });
     const span = period.from === period.to ? period.from : `${period.from}_${period.to}`;
-    return { period, filename: `tugi-cases-${span}.csv`, csv, total: rows.length, rows: kept.length };
+    return { period, filename: `tugi-cases-${span}.csv`, csv, total, rows: kept.length };
   }
 }
 

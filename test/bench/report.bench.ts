@@ -1,12 +1,15 @@
 /**
  * `npm run bench:report`: a quarter's report from the day rollups, side by side with a brute-force
  * scan of every case, over BENCH_CASES cases (default 1 000 000) in one run. Prints both times, the
- * ratio, documents read and peak memory. Set MONGODB_URI to measure another server.
+ * ratio, documents read and peak memory; then the CSV export of a week and of the quarter. Set
+ * MONGODB_URI to measure another server.
  */
 import { Directory } from '../../src/people/directory.js';
 import { caseFacts } from '../../src/reports/case-facts.js';
 import { rollupId, rollupIds } from '../../src/reports/report-folder.js';
 import { ReportService } from '../../src/reports/report.service.js';
+import { maxExportRows, ReportExport } from '../../src/reports/report-export.js';
+import { memberBucketId, memberBuckets } from '../../src/reports/report-members.js';
 import { addFacts, emptyTally, figures, type Tally } from '../../src/reports/tally.js';
 import { openClocks, responded, statusChanged } from '../../src/sla/case-clocks.js';
 import { SlaSettings } from '../../src/sla/settings.js';
@@ -41,6 +44,7 @@ async function main() {
   const next = random(42);
   const day0 = Date.parse('2026-10-01T00:00:00Z');
   const rollups = new Map<string, Tally>();
+  const members = new Map<string, Record<string, number>>();
 
   // Cases spread over the quarter; the rollups are what the folder would have written for them.
   progress(`seeding ${cases} cases and their day rollups`);
@@ -67,12 +71,18 @@ async function main() {
         lastActivityAt: answered ?? createdAt,
         updatedAt: resolved ?? createdAt,
       });
-      docs.push(doc);
       const facts = caseFacts(doc, calendar, 'UTC', now);
+      docs.push({ ...doc, reported: { seq: 1, facts: JSON.stringify(facts) } });
       for (const part of ['opening', 'resolution'] as const) {
         for (const id of rollupIds(ids.team, facts, part)) {
           const tally = rollups.get(id) ?? rollups.set(id, emptyTally()).get(id)!;
           addFacts(tally, facts, part);
+        }
+        const day = part === 'opening' ? facts.openedDay : facts.resolvedDay;
+        if (day) {
+          const bucket = memberBucketId(ids.team, day, facts.caseId);
+          const counts = members.get(bucket) ?? members.set(bucket, {}).get(bucket)!;
+          counts[facts.caseId] = (counts[facts.caseId] ?? 0) + 1;
         }
       }
     }
@@ -80,6 +90,7 @@ async function main() {
     if ((start + batch) % 100_000 === 0) progress(`${start + batch} cases`);
   }
   await models.rollups.collection.insertMany([...rollups].map(([_id, tally]) => ({ _id, tally: JSON.stringify(tally), applied: [] })) as never[]);
+  await models.reportMembers.collection.insertMany([...members].map(([_id, counts]) => ({ _id, cases: JSON.stringify(counts), applied: [] })) as never[]);
   peakRss = 0;
 
   const measure = async <T>(run: () => Promise<T>) => {
@@ -121,6 +132,17 @@ async function main() {
   ]);
   console.log(`\nRollups ${(bruteForce.ms / fromRollups.ms).toFixed(0)}× faster; the two give ${same ? 'the same figures' : 'DIFFERENT figures'} (opened ${fromRollups.value.opened}, resolved ${fromRollups.value.resolution.resolved}).`);
   console.log(`The rollup read is ${quarterDays} documents whatever the number of cases; a rollup id looks like ${rollupId(ids.team, from, 'all')}.`);
+
+  // "Export CSV": the member lists of the period's days, then only the cases the file keeps, by primary key.
+  progress('CSV exports');
+  const exporter = new ReportExport({ models, workspace: ids.team, teamZone: 'UTC', directory, clock: { now: () => now } });
+  const exports = [];
+  for (const [label, period] of [['a week', '2026-12-25..2026-12-31'], ['a quarter', `${from}..${to}`]] as const) {
+    const run = await measure(() => exporter.csv({ actor: { platform: 'slack', userId: ids.manager }, period }));
+    const days = label === 'a week' ? 7 : quarterDays;
+    exports.push({ export: label, 'time ms': Math.round(run.ms), 'cases behind it': run.value.total, rows: run.value.rows, 'documents read': days * memberBuckets + run.value.rows, 'CSV MB': +(run.value.csv.length / 2 ** 20).toFixed(1), 'peak RSS MB': Math.round(run.peakMb) });
+  }
+  printTable(`CSV export over ${cases} cases (${db.label}; at most ${maxExportRows} rows a file)`, exports);
 
   clearInterval(sampleMemory);
   await db.close();

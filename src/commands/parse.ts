@@ -27,7 +27,7 @@ export const commandUsage = [
   '`/tugi snooze CS-12 2h|tomorrow|monday` — postpone the nags about a case',
   '`/tugi resolve CS-12` — resolve with the form (or inline: `cause: … fix: … note: …`); the customer gets the summary',
   '`/tugi reopen CS-12` — reopen a resolved or closed case',
-  '`/tugi report [today|week|month|FROM..TO] [by agent|tag|account]` — figures for managers',
+  '`/tugi report [today|week|month|FROM..TO] [by agent|tag|account]` — figures, a chart and a CSV export, for managers',
   '`/tugi mine` — your open cases (assigned to you, or where you are asked as a specialist)',
   '`/tugi kb <words>` — search resolved cases (title, tags, cause, fix)',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './elements.js';
 import type { KnowledgeResult } from '../../../src/knowledge/knowledge.service.js';
 import { priorityLabels, statusLabels } from '../../../src/messages/index.js';
 import type { AttentionReason, AttentionRow } from '../../../src/reminders/attention.js';
@@ -6,7 +7,6 @@ import type { MyCaseRow } from '../../../src/reminders/attention.service.js';
 // Answers to commands in a 1:1 chat, as Teams markdown.
 
 const shown = 20;
-const escape = (text: string) => text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`);
 const reason = (r: AttentionReason) => (r.kind === 'breached' ? `🚨 ${r.clock === 'firstResponse' ? 'first response' : 'resolution'} target breached` : `⏳ no activity for ${Math.round(r.idleMinutes / 60)} h`);
 const more = (count: number) => (count > shown ? [`…and ${count - shown} more.`] : []);
 
@@ -15,7 +15,7 @@ export function myCasesText(rows: MyCaseRow[]): string {
   const lines = rows.slice(0, shown).map((row) => {
     const flags = row.reasons.length ? ` — ${row.reasons.map(reason).join(', ')}` : '';
     const role = row.role === 'specialist' ? ' (asked as a specialist)' : '';
-    return `- **${row.key}** ${escape(row.title)} · ${priorityLabels[row.priority]} · ${statusLabels[row.status]}${role}${flags}`;
+    return `- **${row.key}** ${escapeMarkdown(row.title)} · ${priorityLabels[row.priority]} · ${statusLabels[row.status]}${role}${flags}`;
   });
   return [`**Your open cases (${rows.length})**`, ...lines, ...more(rows.length)].join('\n');
 }
@@ -23,12 +23,12 @@ export function myCasesText(rows: MyCaseRow[]): string {
 export function attentionText(rows: AttentionRow[], scope: 'mine' | 'all'): string {
   const whose = scope === 'all' ? 'All open cases' : 'Your cases';
   if (rows.length === 0) return `${whose}: nothing is breaching or stale. 🎉`;
-  const lines = rows.slice(0, shown).map((row) => `- **${row.key}** ${escape(row.title)} · ${priorityLabels[row.priority]} — ${row.reasons.map(reason).join(', ')}`);
+  const lines = rows.slice(0, shown).map((row) => `- **${row.key}** ${escapeMarkdown(row.title)} · ${priorityLabels[row.priority]} — ${row.reasons.map(reason).join(', ')}`);
   return [`**${whose} needing attention (${rows.length})**`, ...lines, ...more(rows.length)].join('\n');
 }
 
 export function knowledgeText(words: string, results: KnowledgeResult[]): string {
-  if (results.length === 0) return `No resolved cases match “${escape(words)}”. Try fewer or other words.`;
-  const lines = results.map((r) => `- **${r.caseKey}** ${escape(r.title)}\n  Cause: ${escape(r.cause)}\n  Fix: ${escape(r.fix)}`);
-  return [`**Resolved cases matching “${escape(words)}”**`, ...lines].join('\n');
+  if (results.length === 0) return `No resolved cases match “${escapeMarkdown(words)}”. Try fewer or other words.`;
+  const lines = results.map((r) => `- **${r.caseKey}** ${escapeMarkdown(r.title)}\n  Cause: ${escapeMarkdown(r.cause)}\n  Fix: ${escapeMarkdown(r.fix)}`);
+  return [`**Resolved cases matching “${escapeMarkdown(words)}”**`, ...lines].join('\n');
 }

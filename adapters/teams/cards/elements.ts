@@ -19,5 +19,11 @@ const mentionEntities = (mentions: Mention[]) =>
   teamsMentions(mentions).map((m) => ({ type: 'mention', text: atText(m), mentioned: { id: m.aadObjectId, name: m.name } }));
 export const mentionLine = (mentions: Mention[]) => mentions.map((m) => (m.aadObjectId ? atText(m) : m.name)).join(', ');
 
+/** Teams (and Adaptive Card) markdown: escapes what it would read as formatting. */
+export const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`);
+
+/** Slack-style `*bold*` in the shared texts is `**bold**` in Teams and Adaptive Card markdown. */
+export const teamsBold = (text: string) => text.replace(/\*([^*\n]+)\*/g, '**$1**');
+
 export const textBlock = (text: string, extra: object = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
 

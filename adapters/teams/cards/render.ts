@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
 import { trendPng } from '../../../src/reports/chart/png.js';
+import { teamsBold } from './elements.js';
 import { nagCard } from './nag.js';
 import { reopenPromptCard, resolutionCard, resolvedCard } from './resolution.js';
 import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
@@ -10,8 +11,6 @@ export type TeamsMessage = Pick<Partial<Activity>, 'type' | 'text' | 'textFormat
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 
-/** Slack-style `*bold*` in the shared customer texts is `**bold**` in Teams markdown. */
-const teamsMarkdown = (text: string) => text.replace(/\*([^*\n]+)\*/g, '**$1**');
 
 export const textMessage = (text: string): TeamsMessage => ({ type: 'message', textFormat: 'markdown', text });
 
@@ -23,9 +22,9 @@ export function cardMessage(card: object, summary: string): TeamsMessage {
 export function renderTeamsView(view: View): TeamsMessage {
   switch (view.kind) {
     case 'case.acknowledgement':
-      return textMessage(teamsMarkdown(acknowledgementText(view)));
+      return textMessage(teamsBold(acknowledgementText(view)));
     case 'case.joined':
-      return textMessage(teamsMarkdown(joinedText(view)));
+      return textMessage(teamsBold(joinedText(view)));
     case 'specialists.request':
       return cardMessage(specialistRequestCard(view), `${view.caseKey}: ${view.title}`);
     case 'specialists.fallback':
@@ -37,9 +36,9 @@ export function renderTeamsView(view: View): TeamsMessage {
     case 'nag':
       return cardMessage(nagCard(view), `${view.caseKey}: ${view.text}`);
     case 'customer.reminder':
-      return textMessage(teamsMarkdown(customerReminderText(view)));
+      return textMessage(teamsBold(customerReminderText(view)));
     case 'customer.auto-resolved':
-      return textMessage(teamsMarkdown(customerAutoResolvedText(view)));
+      return textMessage(teamsBold(customerAutoResolvedText(view)));
     case 'case.notice':
       return { type: 'message', textFormat: 'plain', text: view.text };
     case 'case.resolution':
@@ -47,7 +46,7 @@ export function renderTeamsView(view: View): TeamsMessage {
     case 'case.resolved':
       return cardMessage(resolvedCard(view), `${view.caseKey} resolved`);
     case 'case.answer-note':
-      return textMessage(teamsMarkdown(answerNoteText(view)));
+      return textMessage(teamsBold(answerNoteText(view)));
     case 'case.reopen-prompt':
       return cardMessage(reopenPromptCard(view), `${view.caseKey}: reopen?`);
     case 'report.chart': {

@@ -3,24 +3,21 @@ import { backlogLine, reportFootnote, reportHeading, reportLines } from '../../.
 import type { Report } from '../../../src/reports/report.service.js';
 import type { ReportCsv } from '../../../src/reports/report-export.js';
 import type { CardSubmit } from '../activity.js';
-import { card, textBlock } from './elements.js';
+import { card, escapeMarkdown, teamsBold, textBlock } from './elements.js';
 
 type Message = Partial<Activity>;
 
-const escape = (text: string) => text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`);
-/** The shared report lines use Slack's `*bold*`; Adaptive Card markdown wants `**bold**`. */
-const bold = (line: string) => line.replace(/\*([^*\n]+)\*/g, '**$1**');
 
 /** `report` for a manager in their 1:1 chat: the figures, and "Export CSV" (which asks where to save the file). */
 export function reportCard(report: Report, people: (id: string) => string): object {
   const exportCsv: CardSubmit = { tugi: 'report.export', period: `${report.period.from}..${report.period.to}` };
   const sections = report.rows.map((row) =>
-    textBlock(reportLines(escape(row.label), row.figures, (id) => escape(people(id))).map(bold).join('\n\n'), { separator: true, spacing: 'Medium' }),
+    textBlock(reportLines(escapeMarkdown(row.label), row.figures, (id) => escapeMarkdown(people(id))).map(teamsBold).join('\n\n'), { separator: true, spacing: 'Medium' }),
   );
   return card(
     [
       textBlock(reportHeading(report.period), { size: 'Large', weight: 'Bolder' }),
-      textBlock(bold(backlogLine(report.backlog))),
+      textBlock(teamsBold(backlogLine(report.backlog))),
       ...sections.slice(0, 40),
       textBlock(reportFootnote, { size: 'Small', isSubtle: true }),
     ],

@@ -1,10 +1,8 @@
 import { durationInWords, reopenPromptText, resolutionWords, type CaseResolutionView, type CaseResolvedView, type ReopenPromptView } from '../../../src/messages/index.js';
 import { resolutionLimits } from '../../../src/resolutions/resolution.schema.js';
 import type { CardSubmit } from '../activity.js';
-import { card, textBlock } from './elements.js';
+import { card, teamsBold, textBlock } from './elements.js';
 
-/** Slack-style `*bold*` in the shared texts is `**bold**` in Adaptive Card markdown. */
-const bold = (text: string) => text.replace(/\*([^*\n]+)\*/g, '**$1**');
 const submit = (title: string, data: CardSubmit, style?: 'positive' | 'destructive') => ({ type: 'Action.Submit', title, data, ...(style ? { style } : {}) });
 
 /** The resolution summary for a Teams customer: cause, fix, time taken, Solved / Still broken and a 1–5 rating. */
@@ -13,7 +11,7 @@ export function resolutionCard(view: CaseResolutionView): object {
   const answer = (verdict: 'solved' | 'still_broken') => ({ tugi: 'case.answer' as const, caseId: view.caseId, verdict });
   return card(
     [
-      textBlock(bold(words.heading(view.caseKey, durationInWords(view.tookMinutes, view.language))), { size: 'Medium' }),
+      textBlock(teamsBold(words.heading(view.caseKey, durationInWords(view.tookMinutes, view.language))), { size: 'Medium' }),
       textBlock(words.cause, { weight: 'Bolder', spacing: 'Medium' }),
       textBlock(view.cause),
       textBlock(words.fix, { weight: 'Bolder', spacing: 'Medium' }),
@@ -40,7 +38,7 @@ export function resolvedCard(view: CaseResolvedView): object {
 export function reopenPromptCard(view: ReopenPromptView): object {
   const words = resolutionWords[view.language];
   const answer = (verdict: 'solved' | 'still_broken') => ({ tugi: 'case.answer' as const, caseId: view.caseId, verdict });
-  return card([textBlock(bold(reopenPromptText(view)))], [], [submit(words.reopen, answer('still_broken'), 'destructive'), submit(words.fine, answer('solved'))]);
+  return card([textBlock(teamsBold(reopenPromptText(view)))], [], [submit(words.reopen, answer('still_broken'), 'destructive'), submit(words.fine, answer('solved'))]);
 }
 
 /** "Resolve" on the specialist thread's card: cause and fix (required) and an internal note, in the card itself. */

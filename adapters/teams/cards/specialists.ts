@@ -1,6 +1,6 @@
 import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
-import { card, mentionLine, teamsMentions, textBlock } from './elements.js';
+import { card, escapeMarkdown, mentionLine, teamsMentions, textBlock } from './elements.js';
 import { resolveAction } from './resolution.js';
 
 const maxMirroredText = 12_000;
@@ -46,8 +46,4 @@ export function bridgedMessage(view: BridgedMessageView): TeamsMessage {
   const text = view.text.length > maxMirroredText ? `${view.text.slice(0, maxMirroredText - 1)}…` : view.text;
   const lines = [`**${escapeMarkdown(view.author)}** (${origin})${view.edited ? ' _(edited)_' : ''}`, escapeMarkdown(text), ...files].filter(Boolean);
   return textMessage(lines.join('\n\n'));
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`);
 }

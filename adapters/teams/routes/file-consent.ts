@@ -39,6 +39,8 @@ async function accepted(deps: TeamsDeps, context: TurnContext): Promise<void> {
       // The whole file in one request of the upload session (fetch sets its length); exports are a few MB at most.
       headers: { 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
       body: bytes,
+      // Teams waits about 15 s for the answer to its invoke.
+      signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) {
       deps.logger.warn({ status: response.status }, 'teams: the file upload was refused');

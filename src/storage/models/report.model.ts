@@ -41,8 +41,8 @@ export function rollupModel(connection: Connection) {
 
 /**
  * Which cases stand behind a day's figures (opened or first resolved that day), for the CSV
- * export: `_id` is `<workspace>|<day>|m<bucket>`, a day's cases spread over a few buckets so no
- * document grows with the day. `cases` is JSON `{ caseId: count }`, folded like the tallies.
+ * export: `_id` is `<workspace>|<day>|m<bucket>`, a day's cases spread over a few buckets so each
+ * document holds a fraction of a busy day. `cases` is JSON `{ caseId: count }`, folded like the tallies.
  */
 const reportMembersSchema = new Schema(
   {

@@ -28,6 +28,13 @@ describe('the trend chart: opened vs resolved over a report period', () => {
     expect(chart.bars.reduce((sum, b) => sum + b.resolved, 0)).toBe(n);
   });
 
+  it('labels weeks by ISO number across a new year, and names a month’s year on the first bar and where a year starts', () => {
+    const chart = trendChart({ from: '2026-11-01', to: '2027-02-28' }, days('2026-11-01', 120), 'UTC')!;
+    expect(chart.bars.map((b) => b.label)).toEqual(['W44', 'W45', 'W46', 'W47', 'W48', 'W49', 'W50', 'W51', 'W52', 'W53', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8']);
+    const year = trendChart({ from: '2026-11-01', to: '2027-10-31' }, days('2026-11-01', 365), 'UTC')!;
+    expect(year.bars.slice(0, 4).map((b) => b.label)).toEqual(['Nov 2026', 'Dec', 'Jan 2027', 'Feb']);
+  });
+
   it('has nothing to draw for a single day', () => {
     expect(trendChart({ from: '2026-11-23', to: '2026-11-23' }, days('2026-11-23', 1), 'UTC')).toBeNull();
   });

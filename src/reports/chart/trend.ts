@@ -20,7 +20,12 @@ function bucketOf(days: number): 'day' | 'week' | 'month' {
   return days <= 31 ? 'day' : days <= 183 ? 'week' : 'month';
 }
 
-const labels = { day: 'd.M', week: "'W'W", month: 'LLL yyyy' } as const;
+/** Short labels under the bars; a month names its year where the year starts, and on the first bar. */
+function labelOf(start: DateTime, unit: 'day' | 'week' | 'month', first: boolean): string {
+  if (unit === 'day') return start.toFormat('d.M');
+  if (unit === 'week') return start.toFormat("'W'W");
+  return start.toFormat(first || start.month === 1 ? 'LLL yyyy' : 'LLL');
+}
 
 /**
  * Opened vs resolved over the period: the one picture that says more than the report's table
@@ -32,9 +37,9 @@ export function trendChart(period: Period, days: Array<{ day: string; opened: nu
   const bars: TrendBar[] = [];
   let current: (TrendBar & { start: string }) | undefined;
   for (const { day, opened, resolved } of days) {
-    const start = DateTime.fromISO(day, { zone }).startOf(unit).toISODate()!;
-    if (current?.start !== start) {
-      current = { start, label: DateTime.fromISO(day, { zone }).startOf(unit).toFormat(labels[unit]), opened: 0, resolved: 0 };
+    const start = DateTime.fromISO(day, { zone }).startOf(unit);
+    if (current?.start !== start.toISODate()) {
+      current = { start: start.toISODate()!, label: labelOf(start, unit, bars.length === 0), opened: 0, resolved: 0 };
       bars.push(current);
     }
     current.opened += opened;

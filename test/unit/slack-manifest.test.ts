@@ -11,7 +11,7 @@ import { interactionScopes, scopesForEvent, scopesForMethod } from '../../adapte
 import type { SlackDeps } from '../../adapters/slack/deps.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }> };
+  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; app_home?: Record<string, boolean> };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
@@ -77,5 +77,10 @@ describe('the Slack app manifest', async () => {
       ...interactionScopes,
     ]);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...needed].sort());
+  });
+
+  it('shows the messages tab where tugi sends a person their files, read-only since tugi reads no direct messages', async () => {
+    expect(await calledMethods()).toContain('conversations.open');
+    expect(manifest.features.app_home).toEqual({ home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
   });
 });

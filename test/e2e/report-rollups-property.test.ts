@@ -55,7 +55,7 @@ describe('report rollups, filled through the real write path with random case hi
       let ts = '';
       let at = start + minutes(random.int(0, 4 * 24 * 60));
       const text = random.chance(0.4) ? `VPN keeps dropping (${i})` : `Report ${i} does not load`;
-      const byKey = () => opened.get(i)!;
+      const caseOf = () => opened.get(i)!;
       const later = (min: number, max: number) => (at += minutes(random.int(min, max)));
       steps.push({
         at,
@@ -72,19 +72,19 @@ describe('report rollups, filled through the real write path with random case hi
       }
       if (random.chance(0.3)) {
         const priority = random.pick(['P1', 'P3', 'P4']);
-        steps.push({ at: later(1, 120), run: () => clickCardAction(harness, String(byKey()._id), 'case.set_priority', select(priority)) });
+        steps.push({ at: later(1, 120), run: () => clickCardAction(harness, String(caseOf()._id), 'case.set_priority', select(priority)) });
       }
       if (random.chance(0.3)) {
         const tag = random.pick(['database', 'billing']);
-        steps.push({ at: later(1, 120), run: () => harness.command(`tag ${byKey().key} +${tag}`) });
+        steps.push({ at: later(1, 120), run: () => harness.command(`tag ${caseOf().key} +${tag}`) });
       }
       if (!random.chance(0.75)) continue;
       const agent = random.pick([ids.agent, ids.consultant]);
-      steps.push({ at: later(1, 240), run: () => clickCardAction(harness, String(byKey()._id), 'case.assign_me', {}, agent) });
+      steps.push({ at: later(1, 240), run: () => clickCardAction(harness, String(caseOf()._id), 'case.assign_me', {}, agent) });
       if (!random.chance(0.7)) continue;
-      steps.push({ at: later(1, 60), run: () => clickCardAction(harness, String(byKey()._id), 'case.set_status', select('in_progress')) });
+      steps.push({ at: later(1, 60), run: () => clickCardAction(harness, String(caseOf()._id), 'case.set_status', select('in_progress')) });
       const cause = random.pick(causes);
-      steps.push({ at: later(30, 1800), run: () => harness.command(`resolve ${byKey().key} cause: ${cause} fix: Renewed it`) });
+      steps.push({ at: later(30, 1800), run: () => harness.command(`resolve ${caseOf().key} cause: ${cause} fix: Renewed it`) });
       if (random.chance(0.6)) {
         const rating = random.int(1, 5);
         steps.push({
@@ -93,14 +93,14 @@ describe('report rollups, filled through the real write path with random case hi
             harness.interaction({
               type: 'block_actions', team: { id: ids.team }, user: { id: customer }, trigger_id: `rate-${seed}-${i}`, response_url: harness.slack.responseUrl(`rate-${seed}-${i}`),
               channel: { id: channel }, container: { type: 'message', channel_id: channel },
-              actions: [{ action_id: `case.rate_${rating}`, block_id: `rate:${String(byKey()._id)}`, type: 'button', value: String(rating) }],
+              actions: [{ action_id: `case.rate_${rating}`, block_id: `rate:${String(caseOf()._id)}`, type: 'button', value: String(rating) }],
             }),
         });
       }
       if (random.chance(0.25)) {
-        steps.push({ at: later(60, 1440), run: () => harness.command(`reopen ${byKey().key}`) });
+        steps.push({ at: later(60, 1440), run: () => harness.command(`reopen ${caseOf().key}`) });
         const again = random.pick(causes);
-        if (random.chance(0.5)) steps.push({ at: later(30, 600), run: () => harness.command(`resolve ${byKey().key} cause: ${again} fix: Again`) });
+        if (random.chance(0.5)) steps.push({ at: later(30, 600), run: () => harness.command(`resolve ${caseOf().key} cause: ${again} fix: Again`) });
       }
     }
     for (const step of steps.sort((a, b) => a.at - b.at)) {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
 import { fileConsentAnswer, personalMessage, personalSubmit, teamsIds } from '../support/teams-activities.js';
 import { minutes, TestClock } from '../support/test-clock.js';
@@ -60,13 +60,19 @@ describe('reports in Teams: the card, the chart and the CSV export by file conse
     mark = h.connector.calls.length;
     const accept = (person: typeof teamsIds.liis) => fileConsentAnswer({ serviceUrl: h.connector.serviceUrl, conversationId: chat, from: person, action: 'accept', context: { period }, uploadUrl: h.connector.uploadUrl(name), name });
     expect(await as(teamsIds.liis, accept)).toBe(200);
-    const uploaded = h.connector.uploads.get(name)!;
+    // The invoke is answered at once; the file follows.
+    const present = <T>(value: T | undefined): T => {
+      expect(value).toBeDefined();
+      return value!;
+    };
+    const uploaded = await eventually(() => present(h.connector.uploads.get(name)));
+    const fileCard = await eventually(() => present(attachmentsOf(present(sentSince(mark)[0]))[0]));
     const csv = uploaded.bytes.toString('utf8');
     expect(csv.trim().split('\n')).toHaveLength(4);
     expect(csv).toContain('Teams report case 2');
     expect(uploaded.contentRange).toBe(`bytes 0-${uploaded.bytes.length - 1}/${uploaded.bytes.length}`);
     expect(Buffer.byteLength(csv)).toBe(consent.content!.sizeInBytes);
-    expect(attachmentsOf(sentSince(mark)[0]!)[0]).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name, content: { uniqueId: 'd3f1b2a0-unique', fileType: 'csv' } });
+    expect(fileCard).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name, content: { uniqueId: 'd3f1b2a0-unique', fileType: 'csv' } });
 
     // Refusals change nothing: an agent's forged acceptance, a decline, OneDrive saying no.
     h.connector.uploads.clear();
@@ -75,6 +81,7 @@ describe('reports in Teams: the card, the chart and the CSV export by file conse
     expect(await as(teamsIds.liis, (from) => fileConsentAnswer({ serviceUrl: h.connector.serviceUrl, conversationId: chat, from, action: 'decline', context: { period } }))).toBe(200);
     h.connector.refuseNextUpload = 507;
     expect(await as(teamsIds.liis, accept)).toBe(200);
+    await eventually(() => expect(sentSince(mark)).toHaveLength(3));
     expect(await as(teamsIds.mari, (from) => personalSubmit({ serviceUrl: h.connector.serviceUrl, conversationId: chat, from, value: { tugi: 'report.export', period } }))).toBe(200);
     expect(sentSince(mark).map((body) => body.text)).toEqual([
       'You are not allowed to see reports (managers can).',

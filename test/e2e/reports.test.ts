@@ -117,7 +117,11 @@ describe('report rollups kept up to date as cases change', () => {
     const said = (id: string) => eventually(() => h.slack.responses.find((r) => r.path === `/respond/${id}`)!.body.text as string);
     expect(await said('export-agent')).toBe('You are not allowed to see reports (managers can).');
     expect(await said('export-manager')).toBe('The CSV of the 8 cases behind the report is on its way to your direct messages with tugi.');
-    const csvFile = await eventually(() => h.slack.sharedFiles(managerDm).find((f) => f.title.startsWith('Cases behind the report'))!);
+    const csvFile = await eventually(() => {
+      const found = h.slack.sharedFiles(managerDm).find((f) => f.title.startsWith('Cases behind the report'));
+      expect(found).toBeDefined();
+      return found!;
+    });
     expect(csvFile.comment).toBe(`Cases behind the report, ${from} – ${to}: 8 cases.`);
     const lines = csvFile.bytes!.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toMatch(/^case,title,in period,account,priority,status,opened,/);

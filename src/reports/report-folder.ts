@@ -56,7 +56,8 @@ export class ReportFolder {
     const claim = await this.deps.models.reportClaims.findById(claimId).lean<{ old: string | null; new: string }>();
     if (!claim) return; // a slot whose writer died before claiming it (its retry files another)
     const tallies = new Map<string, Edit[]>();
-    const members = new Map<string, Edit[]>();
+    /** This case's net change per member-list bucket (most changes leave its days as they were). */
+    const members = new Map<string, number>();
     const add = (into: Map<string, Edit[]>, id: string, edit: Edit) => into.set(id, [...(into.get(id) ?? []), edit]);
     const collect = (json: string | null, sign: 1 | -1) => {
       if (!json) return;
@@ -64,7 +65,8 @@ export class ReportFolder {
       for (const part of ['opening', 'resolution'] as const) {
         for (const id of rollupIds(this.deps.workspace, facts, part)) add(tallies, id, { facts, part, sign });
         const day = dayOf(facts, part);
-        if (day) add(members, memberBucketId(this.deps.workspace, day, facts.caseId), { facts, part, sign });
+        const bucket = day ? memberBucketId(this.deps.workspace, day, facts.caseId) : undefined;
+        if (bucket) members.set(bucket, (members.get(bucket) ?? 0) + sign);
       }
     };
     collect(claim.old, -1);
@@ -77,12 +79,13 @@ export class ReportFolder {
         return JSON.stringify(tally);
       });
     }
-    for (const [id, edits] of members) {
+    for (const [id, change] of members) {
+      if (change === 0) continue;
       await this.foldOnce(this.deps.models.reportMembers.collection, 'cases', id, mark, (json) => {
         // Counts, not a set: a case opened and resolved on one day is in it twice, and changes
         // folded in any order still end right (a count that returns to zero drops out).
         const counts: Record<string, number> = json ? (JSON.parse(json) as Record<string, number>) : {};
-        for (const { facts, sign } of edits) counts[facts.caseId] = (counts[facts.caseId] ?? 0) + sign;
+        counts[slot.caseId] = (counts[slot.caseId] ?? 0) + change;
         return JSON.stringify(Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0)));
       });
     }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids, testConfig } from '../fixtures/config.js';
 import { clickCardAction, select } from '../support/card-actions.js';
-import { comparable } from '../support/comparable-figures.js';
+import { expectSameFigures } from '../support/same-figures.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
 import { minutes, TestClock } from '../support/test-clock.js';
@@ -69,7 +69,7 @@ describe('report rollups kept up to date as cases change', () => {
       addFacts(tally, facts, 'resolution');
     }
     const bruteForce = figures(tally);
-    expect(comparable(fromRollups)).toEqual(comparable(bruteForce));
+    expectSameFigures(fromRollups, bruteForce);
     expect(fromRollups).toMatchObject({ opened: 8, firstResponse: { count: 6, unanswered: 2 }, resolution: { resolved: 4, reopens: 1 } });
     expect(fromRollups.load.agents).toEqual({ [ids.agent]: 5 });
     expect((await h.tugi.reports.figures(from, to, `agent:${ids.agent}`)).opened).toBe(5);

@@ -7,6 +7,16 @@ export interface Period {
 }
 
 const maxDays = 366;
+
+/** A period as `parsePeriod` reads it back (`2026-10-01..2026-12-31`): what buttons carry. */
+export function periodWord(period: Period): string {
+  return `${period.from}..${period.to}`;
+}
+
+/** A period as people read it: one day, or `from – to`. */
+export function periodText(period: Period): string {
+  return period.from === period.to ? period.from : `${period.from} – ${period.to}`;
+}
 const usage = 'Name a period: `today`, `week` (since Monday), `month` (since the 1st) or `2026-10-01..2026-12-31`.';
 
 /** A report period in the team's zone; `week` and `month` run to today. */

@@ -3,6 +3,7 @@ import type { ReportChartView, ReportExportView, View } from '../messages/views.
 import type { Outbox } from '../outbox/outbox.js';
 import { trendPng } from './chart/png.js';
 import type { TrendChart } from './chart/trend.js';
+import { periodText } from './period.js';
 import type { ReportCsv, ReportExport } from './report-export.js';
 
 export type FileView = ReportChartView | ReportExportView;
@@ -46,7 +47,7 @@ export class ReportFiles {
   /** Builds the CSV for a manager (anyone else is refused) and sends it; says how many cases it holds. */
   async sendCsv(input: { actor: Actor; period?: string; to: FileRecipient; key: string }): Promise<ReportCsv> {
     const csv = await this.deps.exporter.csv({ actor: input.actor, ...(input.period ? { period: input.period } : {}) });
-    const title = `Cases behind the report, ${csv.period.from === csv.period.to ? csv.period.from : `${csv.period.from} – ${csv.period.to}`}`;
+    const title = `Cases behind the report, ${periodText(csv.period)}`;
     const comment = csv.rows < csv.total ? `${title}: the first ${csv.rows} of ${csv.total} cases.` : `${title}: ${csv.total} cases.`;
     await this.deps.outbox.enqueue([{ ...input.to, key: input.key, view: { kind: 'report.export', filename: csv.filename, title, csv: csv.csv, comment } }]);
     return csv;

@@ -1,6 +1,6 @@
 import { priorities } from '../config/workspace.js';
 import { durationInWords } from '../messages/resolution-texts.js';
-import type { Period } from './period.js';
+import { periodText, type Period } from './period.js';
 import type { Backlog } from './report.service.js';
 import type { DurationFigures, Figures } from './tally.js';
 
@@ -12,7 +12,7 @@ const durations = (d: DurationFigures) => `median ${time(d.median)}, p90 ${time(
 const list = (pairs: Array<[string, number]>) => (pairs.length ? pairs.map(([name, count]) => `${name} (${count})`).join(', ') : '—');
 
 export function reportHeading(period: Period): string {
-  return period.from === period.to ? `Report for ${period.from}` : `Report for ${period.from} – ${period.to}`;
+  return `Report for ${periodText(period)}`;
 }
 
 /** One set of figures, as the lines a manager reads (durations in business time). */

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { periodWord } from '../../../src/reports/period.js';
 import { backlogLine, reportFootnote, reportHeading, reportLines } from '../../../src/reports/report-lines.js';
 import type { Report } from '../../../src/reports/report.service.js';
 import { actionIds } from '../ids.js';
@@ -18,7 +19,7 @@ export function reportBlocks(report: Report, people: (id: string) => string): { 
   }
   blocks.push({
     type: 'actions',
-    elements: [{ type: 'button', action_id: actionIds.exportReport, text: { type: 'plain_text', text: 'Export CSV' }, value: `${period.from}..${period.to}` }],
+    elements: [{ type: 'button', action_id: actionIds.exportReport, text: { type: 'plain_text', text: 'Export CSV' }, value: periodWord(period) }],
   });
   const chartNote = report.chart ? ' 📈 The chart of the period is in your direct messages with tugi.' : '';
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${reportFootnote}${chartNote}` }] });

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { backlogLine, reportFootnote, reportHeading, reportLines } from '../../../src/reports/report-lines.js';
 import type { Report } from '../../../src/reports/report.service.js';
+import { periodText, periodWord } from '../../../src/reports/period.js';
 import type { ReportCsv } from '../../../src/reports/report-export.js';
 import type { CardSubmit } from '../activity.js';
 import { card, escapeMarkdown, teamsBold, textBlock } from './elements.js';
@@ -10,7 +11,7 @@ type Message = Partial<Activity>;
 
 /** `report` for a manager in their 1:1 chat: the figures, and "Export CSV" (which asks where to save the file). */
 export function reportCard(report: Report, people: (id: string) => string): object {
-  const exportCsv: CardSubmit = { tugi: 'report.export', period: `${report.period.from}..${report.period.to}` };
+  const exportCsv: CardSubmit = { tugi: 'report.export', period: periodWord(report.period) };
   const sections = report.rows.map((row) =>
     textBlock(reportLines(escapeMarkdown(row.label), row.figures, (id) => escapeMarkdown(people(id))).map(teamsBold).join('\n\n'), { separator: true, spacing: 'Medium' }),
   );
@@ -31,14 +32,14 @@ export function reportCard(report: Report, people: (id: string) => string): obje
  * hands the bot an upload URL in their OneDrive. The period rides along to the answer.
  */
 export function fileConsentMessage(csv: ReportCsv): Message {
-  const context = { period: `${csv.period.from}..${csv.period.to}` };
+  const context = { period: periodWord(csv.period) };
   return {
     type: 'message',
     attachments: [
       {
         contentType: 'application/vnd.microsoft.teams.card.file.consent',
         name: csv.filename,
-        content: { description: `The ${csv.rows} cases behind the report for ${context.period.replace('..', ' – ')}, as CSV.`, sizeInBytes: Buffer.byteLength(csv.csv), acceptContext: context, declineContext: context },
+        content: { description: `The ${csv.rows} cases behind the report for ${periodText(csv.period)}, as CSV.`, sizeInBytes: Buffer.byteLength(csv.csv), acceptContext: context, declineContext: context },
       },
     ],
   };

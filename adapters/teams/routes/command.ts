@@ -3,8 +3,9 @@ import type { PersonConfig } from '../../../src/config/people.js';
 import { commandUsage, parseCommand } from '../../../src/commands/index.js';
 import { asCodedError } from '../../../src/errors.js';
 import { userMessage } from '../../../src/messages/index.js';
-import { activitySchema, conversationTypeOf, plainText, type Activity } from '../activity.js';
+import { activitySchema, conversationTypeOf, plainText } from '../activity.js';
 import { attentionText, knowledgeText, myCasesText } from '../cards/commands.js';
+import { reportHeading } from '../../../src/reports/report-lines.js';
 import { fileConsentMessage, reportCard } from '../cards/report.js';
 import { cardMessage, renderTeamsView, textMessage } from '../cards/render.js';
 import type { TeamsDeps } from '../deps.js';
@@ -25,11 +26,11 @@ export async function answerTeamCommand(deps: TeamsDeps, context: TurnContext): 
   if (!parsed.success) return false;
   const activity = parsed.data;
   const person = deps.directory.teamsMember(activity.from.aadObjectId);
-  const exporting = activity.value?.tugi === 'report.export';
-  if (!person || conversationTypeOf(activity) !== 'personal' || (activity.value && !exporting) || !tenantAllowed(deps, activity)) return false;
+  const exportRequest = activity.value?.tugi === 'report.export' ? activity.value : undefined;
+  if (!person || conversationTypeOf(activity) !== 'personal' || (activity.value && !exportRequest) || !tenantAllowed(deps, activity)) return false;
   let messages: Message[];
   try {
-    messages = exporting ? await exportConsent(deps, person, activity) : await answer(deps, person, plainText(activity).replace(/^\/?tugi\b\s*/i, ''));
+    messages = exportRequest ? await exportConsent(deps, person, exportRequest.period) : await answer(deps, person, plainText(activity).replace(/^\/?tugi\b\s*/i, ''));
   } catch (error) {
     if (!asCodedError(error)) deps.logger.error({ err: error }, 'teams command failed');
     messages = [textMessage(userMessage(error))];
@@ -41,9 +42,8 @@ export async function answerTeamCommand(deps: TeamsDeps, context: TurnContext): 
 const actorOf = (person: PersonConfig) => ({ platform: 'teams' as const, userId: person.teams!.aadObjectId });
 
 /** Builds the export (a manager's only) to say its size, and asks where to save it. */
-async function exportConsent(deps: TeamsDeps, person: PersonConfig, activity: Activity): Promise<Message[]> {
-  const period = activity.value?.tugi === 'report.export' ? activity.value.period : undefined;
-  const csv = await deps.reportExport.csv({ actor: actorOf(person), ...(period ? { period } : {}) });
+async function exportConsent(deps: TeamsDeps, person: PersonConfig, period: string): Promise<Message[]> {
+  const csv = await deps.reportExport.csv({ actor: actorOf(person), period });
   return [fileConsentMessage(csv)];
 }
 
@@ -64,7 +64,7 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
       return [textMessage(knowledgeText(command.words, await deps.knowledge.search(command.words)))];
     case 'report': {
       const report = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
-      const figures = cardMessage(reportCard(report, (id) => deps.directory.displayName(id)), `Report for ${report.period.from} – ${report.period.to}`);
+      const figures = cardMessage(reportCard(report, (id) => deps.directory.displayName(id)), reportHeading(report.period));
       // The chart follows as an inline image: Teams shows one sent as data in the chat itself.
       return report.chart ? [figures, renderTeamsView({ kind: 'report.chart', chart: report.chart, comment: null })] : [figures];
     }

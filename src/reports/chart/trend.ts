@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Period } from '../period.js';
+import { periodText, type Period } from '../period.js';
 
 /** One bar group of the trend chart: cases opened and (first) resolved in a day, week or month. */
 export interface TrendBar {
@@ -47,9 +47,8 @@ export function trendChart(period: Period, days: Array<{ day: string; opened: nu
   }
   const opened = bars.reduce((sum, b) => sum + b.opened, 0);
   const resolved = bars.reduce((sum, b) => sum + b.resolved, 0);
-  const span = `${period.from} – ${period.to}`;
   return {
-    title: `Cases opened and resolved per ${unit}, ${span}`,
+    title: `Cases opened and resolved per ${unit}, ${periodText(period)}`,
     summary: `${opened} opened and ${resolved} resolved between ${period.from} and ${period.to}, per ${unit}.`,
     bars: bars.map(({ label, opened: o, resolved: r }) => ({ label, opened: o, resolved: r })),
   };

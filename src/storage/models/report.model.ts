@@ -17,23 +17,31 @@ const reportClaimSchema = new Schema(
 );
 
 /**
- * A day's rollup for one dimension value: `_id` is `<workspace>|<day>|<dimension>` (`all`,
- * `account:acme`, `agent:U0…`, `tag:network`). The tally is JSON (names and causes are not valid
- * field names); `applied` holds the claims folded into it recently (`<claim>@<minute>`), so a
- * retried fold adds nothing twice.
+ * What the report folder writes (built once per model: mongoose takes a model again on the same
+ * connection only with the very same schema object): one JSON field, and `applied`, the claims folded into the document
+ * recently (`<claim>@<minute>`), so a retried fold adds nothing twice. The JSON is kept as text:
+ * names, causes and case ids are not valid field names.
  */
-const rollupSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    tally: { type: String, required: true },
-    applied: { type: [String], default: [] },
-  },
-  { collection: 'report_rollups', versionKey: false },
-);
+function foldedSchema(field: 'tally' | 'cases', collection: string) {
+  return new Schema(
+    {
+      _id: { type: String, required: true },
+      [field]: { type: String, required: true },
+      applied: { type: [String], default: [] },
+    },
+    { collection, versionKey: false },
+  );
+}
 
 export function reportClaimModel(connection: Connection) {
   return connection.model('ReportClaim', reportClaimSchema);
 }
+
+/**
+ * A day's rollup for one dimension value: `_id` is `<workspace>|<day>|<dimension>` (`all`,
+ * `account:acme`, `agent:U0…`, `tag:network`); `tally` is the day's Tally.
+ */
+const rollupSchema = foldedSchema('tally', 'report_rollups');
 
 export function rollupModel(connection: Connection) {
   return connection.model('ReportRollup', rollupSchema);
@@ -42,16 +50,9 @@ export function rollupModel(connection: Connection) {
 /**
  * Which cases stand behind a day's figures (opened or first resolved that day), for the CSV
  * export: `_id` is `<workspace>|<day>|m<bucket>`, a day's cases spread over a few buckets so each
- * document holds a fraction of a busy day. `cases` is JSON `{ caseId: count }`, folded like the tallies.
+ * document holds a fraction of a busy day; `cases` is `{ caseId: count }`.
  */
-const reportMembersSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    cases: { type: String, required: true },
-    applied: { type: [String], default: [] },
-  },
-  { collection: 'report_members', versionKey: false },
-);
+const reportMembersSchema = foldedSchema('cases', 'report_members');
 
 export function reportMembersModel(connection: Connection) {
   return connection.model('ReportMembers', reportMembersSchema);

@@ -3,10 +3,11 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
 import { createTeamsApp, type TeamsOptions } from '../adapters/teams/app.js';
+import { startSandbox } from '../adapters/sandbox/sandbox.js';
 import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from './cases/index.js';
 import { WorkloadRepository } from './people/workload.repository.js';
 import { BridgeService, SpecialistService } from './specialists/index.js';
-import { ConfigError, loadWorkspaceConfig, parseEnv, type WorkspaceConfig } from './config/index.js';
+import { ConfigError, loadWorkspaceConfig, parseEnv, wantsSandbox, type Env, type WorkspaceConfig } from './config/index.js';
 import { closeServer, createHttpApp, listen } from './http/server.js';
 import { Inbox } from './inbox/index.js';
 import { purgeOldRecords } from './jobs/housekeeping.js';
@@ -46,6 +47,8 @@ export interface TugiOptions {
   /** Bot Framework credentials; without them Teams is off unless development mode allows it. */
   teams?: TeamsOptions;
   port: number;
+  /** The interface to listen on; all of them when unset. */
+  host?: string;
   logger: Logger;
   clock?: Clock;
   /** Minimum gap between two messages to one channel (Slack allows about one per second). */
@@ -143,7 +146,7 @@ export async function startTugi(options: TugiOptions) {
   // (not an Agenda job, which would run on one replica only).
   const knowledgeRefresh = setInterval(() => void knowledge.refresh().catch((err: unknown) => logger.warn({ err }, 'knowledge refresh failed')), 30_000);
   knowledgeRefresh.unref();
-  const server: Server = await listen(http, options.port);
+  const server: Server = await listen(http, options.port, options.host);
   await slack.start();
   // Messages left undelivered by a previous run go out now, not at the first sweep.
   void deliverer.kick();
@@ -155,6 +158,8 @@ export async function startTugi(options: TugiOptions) {
   return {
     port,
     server,
+    /** The HTTP app itself (the sandbox serves it behind its own page). */
+    http,
     models,
     inbox,
     outbox,
@@ -187,30 +192,18 @@ export async function startTugi(options: TugiOptions) {
 
 /** `npm start`: configuration from the environment, the local database when MONGODB_URI is unset. */
 async function runFromEnvironment(): Promise<void> {
-  let env;
-  let config;
-  try {
-    env = parseEnv(process.env);
-    config = await loadWorkspaceConfig(env.TUGI_CONFIG);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`tugi cannot start.\n${error.message}\nSee README.md, "Configuration".`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = startupCheck(() => parseEnv(process.env));
   const logger = createLogger(env.LOG_LEVEL);
-  const local = env.MONGODB_URI
-    ? undefined
-    : await startLocalDatabase({ dataDir: env.TUGI_DATA_DIR, progress: (line) => logger.info(line) });
-  if (local) logger.info({ dataDir: env.TUGI_DATA_DIR }, 'using the local database (MONGODB_URI is not set)');
-  const connection = await connectDatabase(env.MONGODB_URI ?? local!.uri, local ? 'tugi' : undefined);
+  if (wantsSandbox(env)) return runSandbox(env, logger);
+  const config = await startupCheck(() => loadWorkspaceConfig(env.TUGI_CONFIG));
+  const database = await openDatabase(env, env.TUGI_DATA_DIR, logger);
+  const connection = await database.connect('tugi');
   const tugi = await startTugi({
     config,
     connection,
     logger,
     port: env.PORT,
-    slack: { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    slack: { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
     teams: {
       appId: env.TEAMS_APP_ID,
       appPassword: env.TEAMS_APP_PASSWORD,
@@ -219,15 +212,85 @@ async function runFromEnvironment(): Promise<void> {
       openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
     },
   });
+  stopOnSignal(logger, async () => {
+    await tugi.stop();
+    await connection.close();
+    await database.stop();
+  });
+}
 
+/**
+ * `npm start` without Slack credentials (or with TUGI_SANDBOX): tugi on the demo config, behind a
+ * local page that plays Slack and Teams. Its data is its own: another folder for the local
+ * database, another database name on MONGODB_URI.
+ */
+async function runSandbox(env: Env, logger: Logger): Promise<void> {
+  const database = await openDatabase(env, `${env.TUGI_DATA_DIR}-sandbox`, logger);
+  const sandbox = await startSandbox({
+    port: env.PORT,
+    host: env.TUGI_SANDBOX_HOST,
+    logger,
+    boot: async (setup) => {
+      const connection = await database.connect('tugi_sandbox');
+      // Loopback only: people reach it through the sandbox's port. The fakes do not rate-limit, so no pacing.
+      const tugi = await startTugi({ ...setup, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
+      return {
+        http: tugi.http,
+        sweepDue: tugi.sweepDue,
+        foldReports: tugi.foldReports,
+        async settle() {
+          for (let i = 0; i < 3; i += 1) {
+            await tugi.inbox.idle();
+            await tugi.deliverer.kick();
+          }
+        },
+        async stop({ wipe }) {
+          await tugi.stop();
+          if (wipe) await connection.dropDatabase();
+          await connection.close();
+        },
+      };
+    },
+  });
+  console.log(`tugi sandbox: open ${sandbox.url}`);
+  stopOnSignal(logger, async () => {
+    await sandbox.stop();
+    await database.stop();
+  });
+}
+
+/** MONGODB_URI when set, else the local database in `dataDir` (built on first use). */
+async function openDatabase(env: Env, dataDir: string, logger: Logger) {
+  const local = env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir, progress: (line) => logger.info(line) });
+  if (local) logger.info({ dataDir }, 'using the local database (MONGODB_URI is not set)');
+  return {
+    connect: (name: string) => connectDatabase(env.MONGODB_URI ?? local!.uri, local ? name : undefined),
+    stop: async () => void (await local?.stop()),
+  };
+}
+
+/** Runs a configuration step; a configuration problem ends the process with its message. */
+function startupCheck<T>(step: () => T): T {
+  const fail = (error: unknown): never => {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`tugi cannot start.\n${error.message}\nSee README.md, "Configuration".`);
+    process.exit(1);
+  };
+  try {
+    const result = step();
+    return (result instanceof Promise ? result.catch(fail) : result) as T;
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+function stopOnSignal(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await tugi.stop();
-    await connection.close();
-    await local?.stop();
+    await stop();
     logger.info('stopped');
     process.exit(0);
   };

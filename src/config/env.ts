@@ -3,8 +3,9 @@ import { formatProblems } from './problems.js';
 
 /** Everything tugi reads from the environment; parsed once at start. */
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
-  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret'),
+  /** Without both (or with TUGI_SANDBOX), `npm start` runs the sandbox instead of serving a real Slack app. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,10 +21,17 @@ const envSchema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: z.stringbool().default(false),
   /** Where Bot Framework signing keys are published; only sovereign clouds (and tests) change it. */
   TEAMS_OPENID_METADATA_URL: z.url().optional(),
+  /** Runs the sandbox (a local page that plays Slack and Teams) even when Slack credentials are set. */
+  TUGI_SANDBOX: z.stringbool().default(false),
+  /** Where the sandbox listens: loopback unless told otherwise, since it accepts unsigned people. */
+  TUGI_SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The sandbox runs when asked, or when there is no Slack app to serve. */
+export const wantsSandbox = (env: Env): boolean => env.TUGI_SANDBOX || !env.SLACK_BOT_TOKEN;
 
 export class ConfigError extends Error {}
 
@@ -33,6 +41,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(present);
   const problems = result.success ? [] : [formatProblems(result.error)];
   // Checked on the raw values, so it is reported together with any other problem.
+  if (Boolean(present.SLACK_BOT_TOKEN) !== Boolean(present.SLACK_SIGNING_SECRET)) problems.push('  - SLACK_SIGNING_SECRET: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together (or neither, to try the sandbox)');
   if (Boolean(present.TEAMS_APP_ID) !== Boolean(present.TEAMS_APP_PASSWORD)) problems.push('  - TEAMS_APP_PASSWORD: set TEAMS_APP_ID and TEAMS_APP_PASSWORD together');
   if (!result.success || problems.length > 0) {
     throw new ConfigError(`Environment is not valid:\n${problems.join('\n')}`);

@@ -22,11 +22,11 @@ export function createHttpApp(options: { isReady: () => Promise<boolean>; metric
   return app;
 }
 
-export function listen(app: Express, port: number): Promise<Server> {
+export function listen(app: Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
     server.once('error', reject);
-    server.listen(port, () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }
 

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { startTugi, type TugiOptions } from '../../src/main.js';
 import { testConfig } from '../fixtures/config.js';
-import type { FakeSlack } from '../support/fake-slack.js';
+import type { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { signingSecret } from '../support/slack-requests.js';
 
 /** tugi as the benchmarks run it: the test workspace, silent logs, the fake Slack, no channel pacing. */

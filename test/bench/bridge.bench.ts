@@ -11,8 +11,8 @@
  * own pipeline (inbox, database, outbox, delivery), which is what the figure is about.
  */
 import { ids } from '../fixtures/config.js';
-import { FakeBotConnector } from '../support/fake-bot-connector.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { FakeBotConnector } from '../../adapters/sandbox/fake-bot-connector.js';
+import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { eventEnvelope, sign } from '../support/slack-requests.js';
 import { channelMessage, installedInTeam, postActivity, teamsIds } from '../support/teams-activities.js';
 import { HttpClient } from './http-client.js';

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import { listen, closeServer } from '../../src/http/server.js';
 import { ids } from '../fixtures/config.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { eventEnvelope, sign, signingSecret } from '../support/slack-requests.js';
 import { HttpClient, type Request } from './http-client.js';
 import { startBenchTugi } from './bench-tugi.js';

@@ -11,7 +11,7 @@ import { caseForDue, DueScheduler, isDueNow } from '../../src/reminders/due-sche
 import { SlaSettings } from '../../src/sla/settings.js';
 import type { CaseDocument } from '../../src/storage/models/index.js';
 import { ids, testConfig } from '../fixtures/config.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { benchCase } from './bench-case.js';
 import { openBenchDatabase } from './bench-database.js';
 import { startBenchTugi } from './bench-tugi.js';

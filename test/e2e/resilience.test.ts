@@ -7,7 +7,7 @@ import { connectDatabase } from '../../src/storage/connection.js';
 import { startLocalDatabase } from '../../src/storage/local-database.js';
 import { ids } from '../fixtures/config.js';
 import { openTestDatabase } from '../support/database.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { eventEnvelope, nextTs, postToSlackEndpoint } from '../support/slack-requests.js';
 

@@ -6,8 +6,8 @@ import type { Clock } from '../../src/ports/clock.js';
 import { Directory } from '../../src/people/index.js';
 import { testConfig, ids } from '../fixtures/config.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
-import { FakeSlack } from './fake-slack.js';
-import { FakeBotConnector } from './fake-bot-connector.js';
+import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
+import { FakeBotConnector } from '../../adapters/sandbox/fake-bot-connector.js';
 import { postActivity } from './teams-activities.js';
 import { eventEnvelope, nextTs, postToSlackEndpoint, signingSecret, type SendOptions } from './slack-requests.js';
 

@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { slackSignature } from '../../adapters/sandbox/slack-signing.js';
 
 export const signingSecret = 'test-signing-secret-0123456789';
 
-/** Signs a body the way Slack does (v0, HMAC-SHA256 over `v0:timestamp:body`). */
+/** Signs a body the way Slack does. */
 export function sign(body: string, timestamp = Math.floor(Date.now() / 1000), secret = signingSecret) {
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+  return slackSignature(body, secret, timestamp);
 }
 
 export interface SendOptions {
@@ -34,7 +33,6 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Dat
 }
 
 let lastMicros = 0;
-/** A fresh Slack message ts near now, at least a millisecond after the previous one. */
 /** A fresh, increasing Slack message ts (at `nowMs`, for tests whose clock runs ahead). */
 export function nextTs(nowMs = Date.now()): string {
   lastMicros = Math.max(lastMicros + 1000, nowMs * 1000);

@@ -14,7 +14,8 @@ type Failure = ({ status: 429; retryAfter: number } | { error: string }) & { cha
 /**
  * A local stand-in for Slack's Web API (and for response_url): answers the methods tugi calls the
  * way Slack does, records every call, and can be told to fail (429 with Retry-After, or a
- * platform error) to exercise the outbox.
+ * platform error) to exercise the outbox. The tests read its records; the sandbox listens to its
+ * calls to show what tugi did.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -24,10 +25,20 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
+  private lastMicros = 0;
   /** Bytes sent to the upload URLs files.getUploadURLExternal handed out, by file id. */
   readonly uploads = new Map<string, Buffer>();
   /** Milliseconds the server waits before answering, to model a slow Slack. */
   delayMs = 0;
+  private readonly listeners: Array<(call: RecordedCall) => void> = [];
+
+  /** `now` gives the time posted messages are stamped with (their ts); by default a counter. */
+  constructor(private readonly now?: () => Date) {}
+
+  /** Called with every answered call, response_url posts included (as method `response_url`, args the body, `path` in result). */
+  onCall(listener: (call: RecordedCall) => void): void {
+    this.listeners.push(listener);
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -49,6 +60,14 @@ export class FakeSlack {
 
   failNext(method: string, failure: Failure, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+  }
+
+  /** Drops every record (the sandbox's reset). */
+  forget(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.messages.clear();
+    this.uploads.clear();
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -79,6 +98,18 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
+  private emit(call: RecordedCall): void {
+    for (const listener of this.listeners) listener(call);
+  }
+
+  /** A fresh, increasing message ts, at the clock's time when there is one (the sandbox stamps people's messages with it too). */
+  nextTs(): string {
+    this.tsCounter += 1;
+    if (!this.now) return `1800000000.${String(this.tsCounter).padStart(6, '0')}`;
+    this.lastMicros = Math.max(this.lastMicros + 1, this.now().getTime() * 1000);
+    return `${Math.floor(this.lastMicros / 1e6)}.${String(this.lastMicros % 1e6).padStart(6, '0')}`;
+  }
+
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const body = raw.toString();
@@ -90,7 +121,9 @@ export class FakeSlack {
       return;
     }
     if (path.startsWith('/respond/')) {
-      this.responses.push({ path, body: JSON.parse(body || '{}') });
+      const response = { path, body: JSON.parse(body || '{}') as Record<string, unknown> };
+      this.responses.push(response);
+      this.emit({ method: 'response_url', args: response.body, result: { path }, at: Date.now() });
       res.writeHead(200).end('ok');
       return;
     }
@@ -106,7 +139,9 @@ export class FakeSlack {
       return;
     }
     const answer = failure ? { ok: false, error: failure.error } : this.answer(method, args);
-    this.calls.push({ method, args, result: answer, at: Date.now() });
+    const call = { method, args, result: answer, at: Date.now() };
+    this.calls.push(call);
+    if (!failure) this.emit(call);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
@@ -115,8 +150,7 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, team_id: 'T0TUGI', user_id: 'U0TUGIBOT', bot_id: 'B0TUGI' };
       case 'chat.postMessage':
-        this.tsCounter += 1;
-        return { ok: true, channel: args.channel, ts: `1800000000.${String(this.tsCounter).padStart(6, '0')}` };
+        return { ok: true, channel: args.channel, ts: this.nextTs() };
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };

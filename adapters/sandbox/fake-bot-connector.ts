@@ -21,6 +21,7 @@ type Failure = { status: number; retryAfter?: number };
  * A local stand-in for the Bot Connector service (the `serviceUrl` Teams gives a bot): creates
  * channel conversations (new threads), sends, replies, updates, deletes and lists members the
  * way the v3 REST API does, records every call, and can be told to fail (429 with Retry-After).
+ * The tests read its records; the sandbox listens to its calls to show what tugi did.
  */
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
@@ -30,6 +31,7 @@ export class FakeBotConnector {
   /** Status the next upload is answered with (OneDrive refusing it), once. */
   refuseNextUpload: number | undefined;
   private readonly failures: Failure[] = [];
+  private readonly listeners: Array<(call: ConnectorCall) => void> = [];
   private server: Server | undefined;
   /** Teams message ids are millisecond timestamps; these only need to be unique and increasing. */
   private nextId = 1_700_000_000_000;
@@ -50,8 +52,24 @@ export class FakeBotConnector {
     return `${this.serviceUrl}upload/${encodeURIComponent(name)}`;
   }
 
+  /** Called with every answered call (uploads excepted: see `uploads`). */
+  onCall(listener: (call: ConnectorCall) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** A fresh message id; the sandbox gives people's messages ids from the same sequence. */
+  nextMessageId(): string {
+    return String((this.nextId += 1));
+  }
+
   failNext(failure: Failure, times = 1): void {
     for (let i = 0; i < times; i += 1) this.failures.push(failure);
+  }
+
+  /** Drops every record (the sandbox's reset). */
+  forget(): void {
+    this.calls.length = 0;
+    this.uploads.clear();
   }
 
   callsOf(op: ConnectorOp): ConnectorCall[] {
@@ -92,8 +110,10 @@ export class FakeBotConnector {
       res.writeHead(failure.status, headers).end(JSON.stringify({ error: { code: 'Throttled', message: 'slow down' } }));
       return;
     }
-    const messageId = ['createConversation', 'send', 'reply'].includes(route.op) ? String((this.nextId += 1)) : null;
-    this.calls.push({ ...route, body, authorization: req.headers.authorization, messageId, at: Date.now() });
+    const messageId = ['createConversation', 'send', 'reply'].includes(route.op) ? this.nextMessageId() : null;
+    const call = { ...route, body, authorization: req.headers.authorization, messageId, at: Date.now() };
+    this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
     const json = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     switch (route.op) {
       case 'createConversation': {

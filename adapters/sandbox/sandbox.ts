@@ -58,7 +58,7 @@ export async function startSandbox(options: { port: number; host: string; logger
   const connector = await new FakeBotConnector().start();
   const events = new SandboxEvents();
   const slackWorld = new SlackWorld(fakeSlack, events);
-  const teamsWorld = new TeamsWorld(connector, events);
+  const teamsWorld = new TeamsWorld(connector, events, () => clock.now());
   let url = '';
   const slack = new SlackDriver(fakeSlack, slackWorld, () => url);
   const teams = new TeamsDriver(connector, teamsWorld, () => url, () => clock.now());

@@ -8,6 +8,9 @@ export interface TeamsActivity {
   conversation: string;
   id: string;
   rootId?: string;
+  /** When it was posted, on the sandbox clock, and its place in the order of posts. */
+  at: string;
+  seq: number;
   from: { name: string; bot?: boolean; aadObjectId?: string };
   text: string;
   attachments?: unknown[];
@@ -23,10 +26,12 @@ const split = (conversationId: string | null) => {
 /** The simulated Teams team and chats: what people posted through the page and what tugi sent through the fake Bot Connector. */
 export class TeamsWorld {
   private readonly activities = new Map<string, TeamsActivity>();
+  private seq = 0;
 
   constructor(
     connector: FakeBotConnector,
     private readonly events: SandboxEvents,
+    private readonly now: () => Date,
   ) {
     connector.onCall((call) => this.apply(call));
   }
@@ -35,8 +40,8 @@ export class TeamsWorld {
     return this.activities.get(`${conversation}|${id}`);
   }
 
-  put(activity: Omit<TeamsActivity, 'kind'>): TeamsActivity {
-    const stored: TeamsActivity = { kind: 'teams.activity', ...activity };
+  put(activity: Omit<TeamsActivity, 'kind' | 'at' | 'seq'> & Partial<Pick<TeamsActivity, 'at' | 'seq'>>): TeamsActivity {
+    const stored: TeamsActivity = { kind: 'teams.activity', at: this.now().toISOString(), seq: (this.seq += 1), ...activity };
     this.activities.set(`${stored.conversation}|${stored.id}`, stored);
     this.events.publish(stored);
     return stored;
@@ -65,6 +70,7 @@ export class TeamsWorld {
         // An in-turn reply names the message it answers; in a channel, that message's thread.
         const answered = call.activityId ? this.get(conversation, call.activityId) : undefined;
         const rootId = root ?? answered?.rootId ?? answered?.id;
+        // Teams channel ids begin with 19: (1:1 chats with a:); a chat has no threads.
         const personal = !conversation.startsWith('19:');
         this.put({ conversation, id: call.messageId!, ...(personal || !rootId ? {} : { rootId }), from: bot, ...content(body) });
         return;

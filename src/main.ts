@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
 import { createTeamsApp, type TeamsOptions } from '../adapters/teams/app.js';
-import { startSandbox } from '../adapters/sandbox/sandbox.js';
+import { startSandbox, type SandboxedTugi, type SandboxSetup } from '../adapters/sandbox/sandbox.js';
 import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from './cases/index.js';
 import { WorkloadRepository } from './people/workload.repository.js';
 import { BridgeService, SpecialistService } from './specialists/index.js';
@@ -230,33 +230,38 @@ async function runSandbox(env: Env, logger: Logger): Promise<void> {
     port: env.PORT,
     host: env.TUGI_SANDBOX_HOST,
     logger,
-    boot: async (setup) => {
-      const connection = await database.connect('tugi_sandbox');
-      // Loopback only: people reach it through the sandbox's port. The fakes do not rate-limit, so no pacing.
-      const tugi = await startTugi({ ...setup, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
-      return {
-        http: tugi.http,
-        sweepDue: tugi.sweepDue,
-        foldReports: tugi.foldReports,
-        async settle() {
-          for (let i = 0; i < 3; i += 1) {
-            await tugi.inbox.idle();
-            await tugi.deliverer.kick();
-          }
-        },
-        async stop({ wipe }) {
-          await tugi.stop();
-          if (wipe) await connection.dropDatabase();
-          await connection.close();
-        },
-      };
-    },
+    boot: sandboxedTugi(() => database.connect('tugi_sandbox'), logger),
   });
   console.log(`tugi sandbox: open ${sandbox.url}`);
   stopOnSignal(logger, async () => {
     await sandbox.stop();
     await database.stop();
   });
+}
+
+/** How the sandbox starts tugi (again after a reset): on a fresh connection, loopback only — people reach it through the sandbox's port. */
+export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger) {
+  return async (setup: SandboxSetup): Promise<SandboxedTugi> => {
+    const connection = await connect();
+    // The fakes do not rate-limit, so no pacing.
+    const tugi = await startTugi({ ...setup, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
+    return {
+      http: tugi.http,
+      sweepDue: tugi.sweepDue,
+      foldReports: tugi.foldReports,
+      async settle() {
+        for (let i = 0; i < 3; i += 1) {
+          await tugi.inbox.idle();
+          await tugi.deliverer.kick();
+        }
+      },
+      async stop({ wipe }) {
+        await tugi.stop();
+        if (wipe) await connection.dropDatabase();
+        await connection.close();
+      },
+    };
+  };
 }
 
 /** MONGODB_URI when set, else the local database in `dataDir` (built on first use). */

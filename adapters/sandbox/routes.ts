@@ -10,12 +10,10 @@ import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { SandboxPage } from './page-assets.js';
 
 export interface SandboxControls {
-  /** Moves the sandbox clock forward and lets tugi's due sweep run at once. */
+  /** Moves the sandbox clock forward and runs tugi's due sweep and report fold at once, as its jobs would. */
   advance(minutes: number): Promise<void>;
   /** Wipes the sandbox's data and starts tugi afresh. */
   reset(): Promise<void>;
-  /** Folds what cases contributed to the reports, as the scheduled job does every 30 s. */
-  foldReports(): Promise<void>;
   /** What the page needs to draw the scene. */
   scene(): Record<string, unknown>;
 }
@@ -85,17 +83,10 @@ export function mountSandboxRoutes(http: Express, deps: { page: SandboxPage; eve
   action('/api/slack/delete', body.slackRef, ({ who, ...input }) => slack.remove(who, input));
   action('/api/slack/reaction', body.slackReaction, ({ who, ...input }) => slack.react(who, input));
   action('/api/slack/shortcut', body.slackShortcut, ({ who, ...input }) => slack.shortcut(who, input));
-  action('/api/slack/command', body.slackCommand, async ({ who, ...input }) => {
-    // The reports read rollups that a job folds every 30 s; the sandbox folds first so figures never lag a click.
-    await controls.foldReports();
-    return slack.command(who, input);
-  });
+  action('/api/slack/command', body.slackCommand, ({ who, ...input }) => slack.command(who, input));
   action('/api/slack/action', body.slackAction, ({ who, ...input }) => slack.action(who, input));
   action('/api/slack/view', body.slackView, ({ who, ...input }) => slack.submit(who, input));
-  action('/api/teams/message', body.teamsMessage, async ({ who, ...input }) => {
-    await controls.foldReports();
-    return teams.post(who, input);
-  });
+  action('/api/teams/message', body.teamsMessage, ({ who, ...input }) => teams.post(who, input));
   action('/api/teams/edit', body.teamsEdit, ({ who, ...input }) => teams.edit(who, input));
   action('/api/teams/delete', body.teamsRef, ({ who, ...input }) => teams.remove(who, input));
   action('/api/teams/submit', body.teamsSubmit, ({ who, ...input }) => teams.submit(who, input));

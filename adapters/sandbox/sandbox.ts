@@ -85,6 +85,7 @@ export async function startSandbox(options: { port: number; host: string; logger
         clock.advance(minutes * 60_000);
         publishClock();
         await current?.sweepDue();
+        await current?.foldReports();
         await current?.settle();
       },
       async reset() {
@@ -101,7 +102,6 @@ export async function startSandbox(options: { port: number; host: string; logger
         publishClock();
         await teams.install(manager);
       },
-      foldReports: async () => void (await current?.foldReports()),
       scene: () => scene(clock),
     },
   });

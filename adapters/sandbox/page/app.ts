@@ -127,7 +127,7 @@ function slackThread(root: string): HTMLElement[] {
   return [
     h('div', { class: 'thread-head' }, h('b', {}, 'Thread'), h('button', { type: 'button', class: 'link', onclick: () => ((thread = undefined), render()) }, 'Close')),
     ...messages.map((m) => slackMessage(m, 0, true)),
-    composer('Reply…', (text) => post(text, root)),
+    composer(`slack:${place.id}:${root}`, 'Reply…', (text) => post(text, root)),
   ];
 }
 
@@ -191,7 +191,7 @@ function teamsTimeline(): HTMLElement[] {
       { class: 'teams-thread', 'aria-label': 'Thread' },
       teamsMessage(root),
       h('div', { class: 'teams-replies' }, ...activities.filter((a) => a.rootId === root.id).map((a) => teamsMessage(a, root.id))),
-      composer('Reply', (text) => void call('teams/message', { conversation: place.id, rootId: root.id, text })),
+      composer(`teams:${root.id}`, 'Reply', (text) => void call('teams/message', { conversation: root.conversation, rootId: root.id, text })),
     ),
   );
 }
@@ -223,7 +223,12 @@ function editTeams(a: Json): void {
   if (text && text !== a.text) void call('teams/edit', { conversation: a.conversation, id: a.id, text });
 }
 
-function composer(placeholder: string, send: (text: string) => void): HTMLElement {
+/** Composers outlive re-renders (every change redraws the timeline), so what someone is typing stays. */
+const composers = new Map<string, HTMLElement>();
+
+function composer(key: string, placeholder: string, send: (text: string) => void): HTMLElement {
+  const kept = composers.get(key);
+  if (kept) return kept;
   const input = h('textarea', { rows: 1, placeholder, 'aria-label': placeholder }) as HTMLTextAreaElement;
   const submit = () => {
     const text = input.value.trim();
@@ -237,7 +242,9 @@ function composer(placeholder: string, send: (text: string) => void): HTMLElemen
       submit();
     }
   });
-  return h('form', { class: 'composer', onsubmit: (event: Event) => (event.preventDefault(), submit()) }, input, h('button', { type: 'submit', class: 'send' }, 'Send'));
+  const form = h('form', { class: 'composer', onsubmit: (event: Event) => (event.preventDefault(), submit()) }, input, h('button', { type: 'submit', class: 'send' }, 'Send'));
+  composers.set(key, form);
+  return form;
 }
 
 /** The main composer: `/tugi …` is a slash command, anything else a message. */
@@ -304,6 +311,7 @@ function connect(): void {
   });
   stream.addEventListener('reset', () => {
     entities.clear();
+    for (const key of composers.keys()) if (key !== 'main') composers.delete(key);
     thread = undefined;
     render();
   });
@@ -324,7 +332,7 @@ async function start(): Promise<void> {
   const picker = document.getElementById('persona') as HTMLSelectElement;
   picker.replaceChildren(...(scene.personas as Persona[]).map((p) => h('option', { value: p.id }, `${p.name} — ${p.about}`)));
   picker.addEventListener('change', () => choosePersona(picker.value));
-  document.getElementById('composer')!.replaceChildren(composer('Message, or /tugi help', (text) => post(text)));
+  document.getElementById('composer')!.replaceChildren(composer('main', 'Message, or /tugi help', (text) => post(text)));
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-advance]')) {
     button.addEventListener('click', async () => {
       button.disabled = true;

@@ -248,7 +248,10 @@ export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger
     return {
       http: tugi.http,
       sweepDue: tugi.sweepDue,
-      foldReports: tugi.foldReports,
+      async foldReports() {
+        // The scheduled fold may hold the lock, folding up to an earlier time: wait for it, then fold up to now.
+        for (let tries = 0; tries < 50 && !(await tugi.foldReports()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      },
       async settle() {
         for (let i = 0; i < 3; i += 1) {
           await tugi.inbox.idle();

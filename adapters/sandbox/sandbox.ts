@@ -83,10 +83,11 @@ export async function startSandbox(options: { port: number; host: string; logger
     controls: {
       async advance(minutes) {
         clock.advance(minutes * 60_000);
-        publishClock();
         await current?.sweepDue();
         await current?.foldReports();
         await current?.settle();
+        // Told last, so the page shows the new time once what it brought is there.
+        publishClock();
       },
       async reset() {
         const stopping = current;

@@ -106,6 +106,7 @@ describe('the sandbox, in a real browser', () => {
     const summary = page.locator('#thread article', { hasText: 'certificate had expired' });
     await expect.poll(() => summary.innerText()).toContain('Lahendatud');
     await summary.getByRole('button', { name: 'Lahendatud' }).click();
+    await expect.poll(async () => (await caseDoc('CS-1')).customerAnswer?.verdict).toBe('solved');
     await summary.getByRole('button', { name: '★★★★★', exact: true }).click();
     await expect.poll(async () => (await caseDoc('CS-1')).customerAnswer?.rating).toBe(5);
     expect((await caseDoc('CS-1')).customerAnswer).toMatchObject({ verdict: 'solved' });

@@ -192,7 +192,7 @@ export async function startTugi(options: TugiOptions) {
 
 /** `npm start`: configuration from the environment, the local database when MONGODB_URI is unset. */
 async function runFromEnvironment(): Promise<void> {
-  const env = startupCheck(() => parseEnv(process.env));
+  const env = await startupCheck(() => parseEnv(process.env));
   const logger = createLogger(env.LOG_LEVEL);
   if (wantsSandbox(env)) return runSandbox(env, logger);
   const config = await startupCheck(() => loadWorkspaceConfig(env.TUGI_CONFIG));
@@ -278,17 +278,13 @@ async function openDatabase(env: Env, dataDir: string, logger: Logger) {
 }
 
 /** Runs a configuration step; a configuration problem ends the process with its message. */
-function startupCheck<T>(step: () => T): T {
-  const fail = (error: unknown): never => {
+async function startupCheck<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`tugi cannot start.\n${error.message}\nSee README.md, "Configuration".`);
     process.exit(1);
-  };
-  try {
-    const result = step();
-    return (result instanceof Promise ? result.catch(fail) : result) as T;
-  } catch (error) {
-    return fail(error);
   }
 }
 

@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'case_not_found'
   | 'invalid_transition'
   | 'not_allowed'
-  | 'channel_not_configured';
+  | 'channel_not_configured'
+  | 'settings_invalid'
+  | 'settings_conflict'
+  | 'not_set_up';
 
 export abstract class CodedError extends Error {
   abstract readonly code: ErrorCode;
@@ -50,6 +53,30 @@ export class ChannelNotConfiguredError extends CodedError {
   readonly code = 'channel_not_configured';
   constructor(readonly channel: string) {
     super(`Channel ${channel} is not configured for tugi`);
+  }
+}
+
+/** Settings that the schema refuses; each problem names the path it is about, so a form can show it under its field. */
+export class SettingsInvalidError extends CodedError {
+  readonly code = 'settings_invalid';
+  constructor(readonly problems: Array<{ path: string; message: string }>) {
+    super(`Settings are not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+}
+
+/** Someone else saved the settings since this editor read them. */
+export class SettingsConflictError extends CodedError {
+  readonly code = 'settings_conflict';
+  constructor(readonly workspace: string) {
+    super(`Settings of ${workspace} were changed meanwhile`);
+  }
+}
+
+/** The workspace installed tugi but nobody has chosen its channels yet. */
+export class NotSetUpError extends CodedError {
+  readonly code = 'not_set_up';
+  constructor(readonly workspace: string) {
+    super(`Workspace ${workspace} is not set up`);
   }
 }
 

@@ -1,13 +1,12 @@
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createSlackApp, type SlackOptions } from '../adapters/slack/app.js';
 import { createTeamsApp, type TeamsOptions } from '../adapters/teams/app.js';
 import { startSandbox, type SandboxedTugi, type SandboxSetup } from '../adapters/sandbox/sandbox.js';
-import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from './cases/index.js';
-import { WorkloadRepository } from './people/workload.repository.js';
-import { BridgeService, SpecialistService } from './specialists/index.js';
-import { ConfigError, loadWorkspaceConfig, parseEnv, wantsSandbox, type Env, type WorkspaceConfig } from './config/index.js';
+import { ConfigError, loadSettingsFile, parseEnv, wantsSandbox, type Env, type Settings } from './config/index.js';
 import { closeServer, createHttpApp, listen } from './http/server.js';
 import { Inbox } from './inbox/index.js';
 import { purgeOldRecords } from './jobs/housekeeping.js';
@@ -15,33 +14,27 @@ import { startScheduler } from './jobs/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { ChatPlatform } from './ports/chat-platform.js';
-import { ChannelPacer, Outbox, OutboxDeliverer, OutboxRepository } from './outbox/index.js';
-import { Directory } from './people/index.js';
+import { ChannelPacer, OutboxDeliverer, OutboxRepository } from './outbox/index.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { connectDatabase, isDatabaseReady } from './storage/connection.js';
 import { startLocalDatabase } from './storage/local-database.js';
 import { LeaseLock } from './storage/lease-lock.js';
 import { ConversationRefs } from './storage/conversation-refs.js';
-import { SlaSettings } from './sla/settings.js';
-import { AttentionService } from './reminders/attention.service.js';
-import { nagSettings } from './reminders/due-points.js';
 import { DueQueue } from './reminders/due-queue.js';
-import { DueScheduler } from './reminders/due-scheduler.js';
-import { DueHandler } from './reminders/due-handler.js';
-import { NagNotifications } from './reminders/nag.notifications.js';
-import { ResolutionNotifications, ResolutionService } from './resolutions/index.js';
-import { KnowledgeRepository } from './knowledge/knowledge.repository.js';
-import { KnowledgeService } from './knowledge/knowledge.service.js';
-import { ReportRecorder } from './reports/report-recorder.js';
-import { ReportFolder } from './reports/report-folder.js';
-import { ReportService } from './reports/report.service.js';
-import { ReportExport } from './reports/report-export.js';
-import { ReportFiles } from './reports/report-files.js';
-import { WeeklyDigest } from './reports/weekly-digest.js';
 import { createModels, ensureIndexes } from './storage/models/index.js';
+import { InstallationRepository } from './storage/installation.repository.js';
+import { parseKey, Sealer } from './storage/sealer.js';
+import { Desks } from './desk/desks.js';
+import { SettingsRepository } from './settings/settings.repository.js';
+import { importSettings } from './settings/seed.js';
 
 export interface TugiOptions {
-  config: WorkspaceConfig;
+  /**
+   * A workspace's settings to start with (the YAML file, or a test's): imported into the database
+   * when they differ from what was imported last, so edits made in chat survive a restart that
+   * brings the same file. Without it, every workspace's settings come from the database.
+   */
+  settings?: Settings & { hash?: string; origin: string };
   connection: Connection;
   slack: SlackOptions;
   /** Bot Framework credentials; without them Teams is off unless development mode allows it. */
@@ -57,11 +50,13 @@ export interface TugiOptions {
   processEvery?: string | number;
   /** How often due points (SLA notices, nags) are swept; false leaves sweeping to the caller (benchmarks). */
   sweepEvery?: string | false;
+  /** How often a replica looks for settings changed on another one. */
+  settingsEveryMs?: number;
 }
 
 export type Tugi = Awaited<ReturnType<typeof startTugi>>;
 
-/** The composition root: database → core services → adapters → scheduler → HTTP server. */
+/** The composition root: database → shared parts → one desk a workspace → adapters → scheduler → HTTP server. */
 export async function startTugi(options: TugiOptions) {
   const { connection, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -69,64 +64,26 @@ export async function startTugi(options: TugiOptions) {
   await ensureIndexes(models);
 
   const { registry, metrics } = createMetrics();
-  const directory = new Directory(options.config);
   const outboxRepository = new OutboxRepository(models);
   const lock = new LeaseLock(models.locks, clock);
   const platforms = new Map<string, ChatPlatform>();
   const pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
   const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics);
-  const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, () => void deliverer.kick());
   const inbox = new Inbox(models, lock, clock, logger, metrics);
-  const caseRepository = new CaseRepository(models);
-  const sla = new SlaSettings(options.config, clock.now());
-  const nags = nagSettings(options.config.nags, options.config.resolution.closeAfter);
-  const dueQueue = new DueQueue(models, logger);
-  const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });
-  const knowledge = new KnowledgeService({ repository: new KnowledgeRepository(models), outbox: outboxRepository, workspace: directory.workspace, clock });
-  await knowledge.refresh();
-  const caseNotifications = new CaseNotifications(directory, sla, (doc) => knowledge.similarTo(doc));
-  // What cases contribute to the reports is logged as they change (a due queue of its own) and folded into day rollups.
-  const teamZone = sla.calendarFor(null).timeZone;
-  const reportLog = new DueQueue(models, logger);
-  const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
-  const reportFolder = new ReportFolder({ models, log: reportLog, lock, workspace: directory.workspace, logger });
-  const reportService = new ReportService({ models, workspace: directory.workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
-  const reportExport = new ReportExport({ models, workspace: directory.workspace, teamZone, directory, clock });
-  const reportFiles = new ReportFiles({ outbox, exporter: reportExport });
-  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
-  const writer = new CaseWriter(caseDeps);
-  const resolutionNotifications = new ResolutionNotifications(directory);
-  const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });
-  const resolutions = new ResolutionService({ repository: caseRepository, writer, directory, notifications: resolutionNotifications, knowledge, sla, clock });
-  const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
-  const workloads = new WorkloadRepository(models, directory);
-  const specialists = new SpecialistService({ writer, directory, workloads, clock });
-  const escalation = new EscalationService({ writer, directory, workloads, clock });
-  const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
-  const dueHandler = new DueHandler({
-    repository: caseRepository,
-    writer,
-    scheduler: due,
-    outbox,
-    notifications: new NagNotifications(directory, sla, nags),
-    cases,
-    specialists,
-    resolutions,
-    nags,
-    clock,
-  });
-  const sweepDue = () => dueQueue.sweep(directory.workspace, clock.now(), (slot) => dueHandler.handle(slot));
-  const attention = new AttentionService({ repository: caseRepository, directory, sla, nags, clock });
+  const settings = new SettingsRepository(models);
+  const shared = { models, outboxRepository, lock, dueQueue: new DueQueue(models, logger), reportLog: new DueQueue(models, logger), clock, logger, metrics, kickDelivery: () => void deliverer.kick() };
+  const desks = new Desks(settings, shared, logger);
+  if (options.settings) await importSettings(settings, options.settings, options.settings.origin, clock);
+  await desks.refresh();
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { directory, inbox, intake, cases, specialists, escalation, bridge, attention, resolutions, knowledge, reports: reportService, reportFiles, clock, logger });
+  const slack = createSlackApp(options.slack, http, { desks, settings, inbox, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
-  const teams = createTeamsApp(options.teams ?? {}, http, { directory, inbox, intake, cases, bridge, resolutions, attention, knowledge, reports: reportService, reportExport, outbox, conversations, clock, logger });
+  const teams = createTeamsApp(options.teams ?? {}, http, { desks, inbox, conversations, clock, logger });
   platforms.set('teams', teams.platform);
   await slack.init();
 
-  const digest = new WeeklyDigest({ config: options.config, reports: reportService, files: reportFiles, outbox, teamZone, clock, people: (id) => directory.displayName(id) });
   const scheduler = await startScheduler({
     connection,
     logger,
@@ -136,16 +93,23 @@ export async function startTugi(options: TugiOptions) {
       // The crash backstop: it scans the inbox (a full scan on FerretDB), so once a minute is enough.
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
-      ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: sweepDue }]),
-      { name: 'reports.fold', every: '30 seconds', run: () => reportFolder.fold(clock.now()) },
-      { name: 'reports.digest', every: '10 minutes', run: () => digest.run() },
-      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue, clock }) },
+      ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: () => desks.each('due.sweep', (desk) => desk.sweepDue()) }]),
+      { name: 'reports.fold', every: '30 seconds', run: () => desks.each('reports.fold', (desk) => desk.foldReports()) },
+      { name: 'reports.digest', every: '10 minutes', run: () => desks.each('reports.digest', (desk) => desk.postDigest()) },
+      { name: 'housekeeping.purge', every: '1 day', run: () => purgeOldRecords({ inbox, outbox: outboxRepository, lock, dueQueue: shared.dueQueue, clock }) },
     ],
   });
-  // Every replica keeps its own search index: other replicas' resolutions arrive by this refresh
-  // (not an Agenda job, which would run on one replica only).
-  const knowledgeRefresh = setInterval(() => void knowledge.refresh().catch((err: unknown) => logger.warn({ err }, 'knowledge refresh failed')), 30_000);
-  knowledgeRefresh.unref();
+  // Every replica keeps its own desks (settings) and search indexes, so these run on each (not as
+  // Agenda jobs, which run on one replica only): another replica's settings save or resolution arrives here.
+  const every = (ms: number, what: string, run: () => Promise<unknown>) => {
+    const timer = setInterval(() => void run().catch((err: unknown) => logger.warn({ err }, `${what} failed`)), ms);
+    timer.unref();
+    return timer;
+  };
+  const timers = [
+    every(options.settingsEveryMs ?? 2_000, 'settings refresh', () => desks.refresh()),
+    every(30_000, 'knowledge refresh', () => desks.each('knowledge.refresh', (desk) => desk.knowledge.refresh())),
+  ];
   const server: Server = await listen(http, options.port, options.host);
   await slack.start();
   // Messages left undelivered by a previous run go out now, not at the first sweep.
@@ -153,8 +117,14 @@ export async function startTugi(options: TugiOptions) {
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  logger.info({ port, socketMode: Boolean(options.slack.appToken) }, 'tugi is listening');
+  logger.info({ port, socketMode: Boolean(options.slack.appToken), oauth: Boolean(options.slack.oauth), workspaces: desks.all().length }, 'tugi is listening');
 
+  /** The desk of the one workspace most callers (tests, the sandbox, benchmarks) run. */
+  const desk = () => {
+    const only = options.settings ? desks.for(options.settings.config.workspace.slackTeamId) : desks.all()[0];
+    if (!only) throw new Error('no workspace is set up');
+    return only;
+  };
   return {
     port,
     server,
@@ -162,24 +132,40 @@ export async function startTugi(options: TugiOptions) {
     http,
     models,
     inbox,
-    outbox,
     deliverer,
-    cases,
-    intake,
-    specialists,
-    escalation,
+    desks,
+    settings,
     conversations,
-    knowledge,
-    reports: reportService,
-    /** One fold of the report log into the day rollups, as the scheduled job runs it. */
-    foldReports: () => reportFolder.fold(clock.now()),
+    get outbox() {
+      return desk().outbox;
+    },
+    get cases() {
+      return desk().cases;
+    },
+    get intake() {
+      return desk().intake;
+    },
+    get specialists() {
+      return desk().specialists;
+    },
+    get escalation() {
+      return desk().escalation;
+    },
+    get knowledge() {
+      return desk().knowledge;
+    },
+    get reports() {
+      return desk().reports;
+    },
+    /** One fold of every workspace's report log into its day rollups, as the scheduled job runs it; false if another fold held a lock. */
+    foldReports: async () => (await Promise.all(desks.all().map((d) => d.foldReports()))).every(Boolean),
     /** The weekly digest check, as the scheduled job runs it. */
-    postDigest: () => digest.run(),
-    /** One sweep of the due points, as the scheduled job runs it. */
-    sweepDue,
+    postDigest: () => desks.each('reports.digest', (d) => d.postDigest()),
+    /** One sweep of every workspace's due points, as the scheduled job runs it. */
+    sweepDue: async () => void (await Promise.all(desks.all().map((d) => d.sweepDue()))),
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */
     async stop(): Promise<void> {
-      clearInterval(knowledgeRefresh);
+      for (const timer of timers) clearInterval(timer);
       await closeServer(server);
       await slack.stop();
       await inbox.idle();
@@ -195,15 +181,16 @@ async function runFromEnvironment(): Promise<void> {
   const env = await startupCheck(() => parseEnv(process.env));
   const logger = createLogger(env.LOG_LEVEL);
   if (wantsSandbox(env)) return runSandbox(env, logger);
-  const config = await startupCheck(() => loadWorkspaceConfig(env.TUGI_CONFIG));
+  const settingsFile = env.TUGI_CONFIG ?? (existsSync(defaultSettingsFile) ? defaultSettingsFile : undefined);
+  const settings = settingsFile ? { ...(await startupCheck(() => loadSettingsFile(settingsFile))), origin: settingsFile } : undefined;
   const database = await openDatabase(env, env.TUGI_DATA_DIR, logger);
   const connection = await database.connect('tugi');
   const tugi = await startTugi({
-    config,
+    ...(settings ? { settings } : {}),
     connection,
     logger,
     port: env.PORT,
-    slack: { botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    slack: await slackOptions(env, connection, logger),
     teams: {
       appId: env.TEAMS_APP_ID,
       appPassword: env.TEAMS_APP_PASSWORD,
@@ -217,6 +204,21 @@ async function runFromEnvironment(): Promise<void> {
     await connection.close();
     await database.stop();
   });
+}
+
+/** The settings file imported at start when TUGI_CONFIG names none and it exists. */
+const defaultSettingsFile = 'tugi.config.yaml';
+
+/** One bot token, or OAuth with installations sealed under TUGI_ENCRYPTION_KEY (re-sealed at start after a key rotation). */
+async function slackOptions(env: Env, connection: Connection, logger: Logger): Promise<SlackOptions> {
+  const common = { signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
+  if (!env.SLACK_CLIENT_ID) return { ...common, botToken: env.SLACK_BOT_TOKEN! };
+  const key = parseKey(env.TUGI_ENCRYPTION_KEY!)!;
+  const previous = env.TUGI_ENCRYPTION_KEY_PREVIOUS ? [parseKey(env.TUGI_ENCRYPTION_KEY_PREVIOUS)!] : [];
+  const installations = new InstallationRepository(createModels(connection), new Sealer(key, previous));
+  const resealed = await installations.reseal();
+  if (resealed > 0) logger.info({ resealed }, 'installations sealed again with the new TUGI_ENCRYPTION_KEY; TUGI_ENCRYPTION_KEY_PREVIOUS may be removed');
+  return { ...common, oauth: { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: stateSecretFrom(key), installations } };
 }
 
 /**
@@ -244,7 +246,7 @@ export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger
   return async (setup: SandboxSetup): Promise<SandboxedTugi> => {
     const connection = await connect();
     // The fakes do not rate-limit, so no pacing.
-    const tugi = await startTugi({ ...setup, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
+    const tugi = await startTugi({ ...setup, settings: { ...setup.settings, origin: 'the sandbox' }, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
     return {
       http: tugi.http,
       sweepDue: tugi.sweepDue,
@@ -307,4 +309,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(`tugi failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
+}
+
+/** The OAuth state is signed with a key of its own, derived from the encryption key: one secret fewer to configure. */
+function stateSecretFrom(key: Buffer): string {
+  return createHmac('sha256', key).update('tugi slack oauth state').digest('base64');
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseWorkspaceConfig, type WorkspaceConfig } from '../../src/config/index.js';
+import { readSettings, type Settings } from '../../src/config/index.js';
 import { estonianHolidays } from '../../src/sla/holidays/estonia.js';
 
 /**
@@ -53,10 +53,10 @@ const officeHours = '{ mon: ["09:00-17:30"], tue: ["09:00-17:30"], wed: ["09:00-
 const persona = (id: string) => personas.find((p) => p.id === id)!;
 const teamsYaml = (p: { aadObjectId: string; name: string }) => `{ aadObjectId: ${p.aadObjectId}, name: ${p.name} }`;
 
-/** The demo config as YAML, parsed by the same schema as a real config file; `today` places the out-of-office dates. */
-export function demoConfig(today: DateTime): WorkspaceConfig {
+/** The demo settings as YAML, parsed by the same schema as a real config file; `today` places the out-of-office dates. */
+export function demoSettings(today: DateTime): Settings {
   const day = (offset: number) => today.plus({ days: offset }).toISODate();
-  return parseWorkspaceConfig(
+  return readSettings(
     `
 workspace: { slackTeamId: ${demo.team}, triageChannel: ${demo.channels.triage}, managerChannel: ${demo.channels.managers} }
 calendars:

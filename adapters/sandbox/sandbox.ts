@@ -2,10 +2,10 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { DateTime } from 'luxon';
-import type { WorkspaceConfig } from '../../src/config/index.js';
+import type { Settings } from '../../src/config/index.js';
 import type { Logger } from '../../src/logger.js';
 import { OffsetClock } from '../../src/ports/clock.js';
-import { demo, demoConfig, demoStart, personas } from './demo-workspace.js';
+import { demo, demoSettings, demoStart, personas } from './demo-workspace.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 import { FakeSlack } from './fake-slack.js';
 import { buildSandboxPage } from './page-assets.js';
@@ -18,7 +18,7 @@ import { TeamsWorld } from './teams-world.js';
 
 /** What the sandbox hands tugi: the demo config, its clock, and where the fake platforms are. */
 export interface SandboxSetup {
-  config: WorkspaceConfig;
+  settings: Settings;
   clock: OffsetClock;
   slack: { botToken: string; signingSecret: string; apiUrl: string };
   teams: { allowUnauthenticated: true };
@@ -65,8 +65,8 @@ export async function startSandbox(options: { port: number; host: string; logger
   const manager = personas.find((p) => p.role === 'manager')!;
 
   const boot = async () => {
-    const config = demoConfig(DateTime.fromJSDate(clock.now(), { zone: demo.zone }));
-    return options.boot({ config, clock, slack: { botToken: 'xoxb-sandbox', signingSecret: slack.signingSecret, apiUrl: fakeSlack.apiUrl }, teams: { allowUnauthenticated: true } });
+    const settings = demoSettings(DateTime.fromJSDate(clock.now(), { zone: demo.zone }));
+    return options.boot({ settings, clock, slack: { botToken: 'xoxb-sandbox', signingSecret: slack.signingSecret, apiUrl: fakeSlack.apiUrl }, teams: { allowUnauthenticated: true } });
   };
   let current: SandboxedTugi | undefined = await boot();
   const publishClock = () => events.publish({ kind: 'clock', now: clock.now().toISOString(), offsetMs: clock.offsetMs });

@@ -1,19 +1,38 @@
-import { App, ExpressReceiver } from '@slack/bolt';
+import { readFileSync } from 'node:fs';
+import { App, ExpressReceiver, type Installation } from '@slack/bolt';
 import type { Express } from 'express';
+import type { InstallationRepository } from '../../src/storage/installation.repository.js';
 import { boltLogger } from './bolt-logger.js';
-import type { SlackDeps } from './deps.js';
+import { installationClients, singleTokenClients, type SlackClients } from './clients.js';
+import type { SlackDeps, SlackShared } from './deps.js';
 import { registerIntakeHandlers } from './intake/handlers.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerLifecycle } from './listeners/lifecycle.js';
 import { register as registerShortcuts } from './listeners/shortcuts/index.js';
 import { register as registerViews } from './listeners/views/index.js';
+import { register as registerSetup } from './setup/listeners.js';
+import { installationStore, OrgInstallRefusedError } from './oauth/installation-store.js';
+import { installFailedPage, installedPage, installPage } from './oauth/pages.js';
 import { SlackPlatform } from './platform.js';
+import { SlackRouter } from './router.js';
+
+/** OAuth ("Add to Slack"): each workspace installs tugi and is served with its own bot token. */
+export interface SlackOAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the install state, so a callback only completes an install this tugi began. */
+  stateSecret: string;
+  installations: InstallationRepository;
+}
 
 export interface SlackOptions {
-  botToken: string;
+  /** One workspace, one bot token (SLACK_BOT_TOKEN); or `oauth` for many workspaces. */
+  botToken?: string;
+  oauth?: SlackOAuthOptions;
   signingSecret: string;
-  /** Socket Mode (local use, no public URL) when set; HTTP at /slack/events otherwise. */
+  /** Socket Mode (local use, no public URL) when set; HTTP at /slack/events otherwise. One token only. */
   appToken?: string;
   /** The Web API base URL; tests point it at a local fake. */
   apiUrl?: string;
@@ -22,6 +41,7 @@ export interface SlackOptions {
 export interface SlackAdapter {
   app: App;
   platform: SlackPlatform;
+  clients: SlackClients;
   /** Verifies the bot token (auth.test); a clear error if Slack refuses it or cannot be reached. */
   init(): Promise<void>;
   /** Connects Socket Mode when configured (HTTP needs nothing more). */
@@ -29,48 +49,69 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
-export function createSlackApp(options: SlackOptions, http: Express, deps: SlackDeps): SlackAdapter {
+/** The bot scopes tugi asks for at install: the manifest's, which the manifest test keeps in step with the code. */
+export const botScopes: string[] = (
+  JSON.parse(readFileSync(new URL('../../manifests/slack/manifest.json', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } }
+).oauth_config.scopes.bot;
+
+export const installPath = '/slack/install';
+export const redirectPath = '/slack/oauth_redirect';
+
+export function createSlackApp(options: SlackOptions, http: Express, shared: SlackShared): SlackAdapter {
   const clientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     // The outbox owns retries and honours Retry-After itself, durably; the client must not wait.
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
   };
-  const logger = boltLogger(deps.logger);
+  const logger = boltLogger(shared.logger);
   // Initialised explicitly in init(), so a bad token fails start-up with a message instead of
   // surfacing later as an unhandled rejection.
   const deferInitialization = true;
-  const app = options.appToken
-    ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization })
-    : new App({
-        token: options.botToken,
-        clientOptions,
-        logger,
-        deferInitialization,
-        receiver: new ExpressReceiver({
-          signingSecret: options.signingSecret,
-          app: http,
-          endpoints: '/slack/events',
-          // Listeners finish (the durable write) before Slack gets its 200; an error gives a 500 and Slack retries.
-          processBeforeResponse: true,
-          logger,
-        }),
-      });
+  const receiver = () =>
+    new ExpressReceiver({
+      signingSecret: options.signingSecret,
+      app: http,
+      endpoints: '/slack/events',
+      // Listeners finish (the durable write) before Slack gets its 200; an error gives a 500 and Slack retries.
+      processBeforeResponse: true,
+      logger,
+      ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions, shared) : {}),
+    });
+  const app = options.oauth
+    ? new App({ receiver: receiver(), clientOptions, logger, deferInitialization })
+    : options.appToken
+      ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization })
+      : new App({ token: options.botToken, clientOptions, logger, deferInitialization, receiver: receiver() });
   app.error(async (error) => {
-    deps.logger.error({ err: error }, 'slack request failed');
+    // A request from a workspace that has no installation (any more) is not retried by Slack's rules: answer and forget it.
+    if (error.code === 'slack_bolt_authorization_error') {
+      shared.logger.warn({ err: error }, 'slack request from a workspace tugi is not installed in; ignored');
+      return;
+    }
+    shared.logger.error({ err: error }, 'slack request failed');
     throw error;
   });
 
-  registerEvents(app, deps);
-  registerCommands(app, deps);
-  registerShortcuts(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerIntakeHandlers(deps, app.client);
+  const clients = options.oauth ? installationClients(options.oauth.installations, clientOptions) : singleTokenClients(app.client);
+  const deskOf = (workspace: string | undefined): SlackDeps | undefined => {
+    const desk = shared.desks.for(workspace);
+    return desk && { ...desk, inbox: shared.inbox, clock: shared.clock, logger: shared.logger };
+  };
+  const router = new SlackRouter(app, deskOf);
+  registerSetup(app, shared);
+  registerLifecycle(app, shared, options.oauth?.installations);
+  registerEvents(router);
+  registerCommands(router);
+  registerShortcuts(router);
+  registerActions(router);
+  registerViews(router);
+  registerIntakeHandlers(shared, deskOf, clients);
 
   return {
     app,
-    platform: new SlackPlatform(app.client),
+    platform: new SlackPlatform(clients),
+    clients,
     init: async () => {
       try {
         await app.init();
@@ -84,6 +125,37 @@ export function createSlackApp(options: SlackOptions, http: Express, deps: Slack
     },
     stop: async () => {
       if (options.appToken) await app.stop();
+    },
+  };
+}
+
+/** Bolt's own OAuth (the @slack/oauth InstallProvider), on tugi's pages and installation store. */
+function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackApiUrl?: string }, shared: SlackShared) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: botScopes,
+    installationStore: installationStore(oauth.installations, shared.clock),
+    installerOptions: {
+      installPath,
+      redirectUriPath: redirectPath,
+      clientOptions,
+      renderHtmlForInstallPath: installPage,
+      callbackOptions: {
+        success: (installation: Installation, _options: unknown, _req: unknown, res: import('node:http').ServerResponse) => {
+          shared.logger.info({ workspace: installation.team?.id, installer: installation.user.id }, 'slack: tugi was installed');
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(installedPage(installation));
+        },
+        failure: (error: Error & { code?: string }, _options: unknown, _req: unknown, res: import('node:http').ServerResponse) => {
+          const reason =
+            error instanceof OrgInstallRefusedError
+              ? error.message
+              : `Slack did not complete the install (${error.code ?? 'error'}: ${error.message}). Start again from the install page; if it keeps failing, check the app's client id and secret.`;
+          shared.logger.warn({ err: error }, 'slack: an install did not complete');
+          res.writeHead(error instanceof OrgInstallRefusedError ? 400 : 500, { 'content-type': 'text/html; charset=utf-8' }).end(installFailedPage(reason));
+        },
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { SlackClients } from './clients.js';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform, type OutboundMessage } from '../../src/ports/chat-platform.js';
 import { fileContent, isFileView, type FileContent } from '../../src/reports/report-files.js';
 import { renderView } from './blocks/render.js';
@@ -17,6 +18,11 @@ const permanentErrors = new Set([
   'user_not_found',
   'cannot_dm_bot',
   'invalid_channel',
+  // The workspace uninstalled tugi or revoked its token: nothing will reach it any more.
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'not_authed',
 ]);
 
 /** Slack user ids: a file addressed to a person goes to their direct messages with tugi. */
@@ -26,21 +32,23 @@ const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
 export class SlackPlatform implements ChatPlatform {
   readonly name = 'slack' as const;
 
-  constructor(private readonly client: WebClient) {}
+  constructor(private readonly clients: SlackClients) {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
-    if (isFileView(message.view)) return this.upload(message, fileContent(message.view));
+    const client = await this.clients.for(message.workspace);
+    if (!client) throw new PermanentDeliveryError(`tugi is not installed in Slack workspace ${message.workspace} (uninstalled, or its token revoked); the message is dropped`);
+    if (isFileView(message.view)) return this.upload(client, message, fileContent(message.view));
     const rendered = renderView(message.view);
     try {
       if (message.op === 'delete') {
-        await this.client.chat.delete({ channel: message.channel, ts: message.targetId! });
+        await client.chat.delete({ channel: message.channel, ts: message.targetId! });
         return { messageId: message.targetId! };
       }
       if (message.op === 'update') {
-        const result = await this.client.chat.update({ channel: message.channel, ts: message.targetId!, ...rendered });
+        const result = await client.chat.update({ channel: message.channel, ts: message.targetId!, ...rendered });
         return { messageId: result.ts ?? message.targetId! };
       }
-      const result = await this.client.chat.postMessage({
+      const result = await client.chat.postMessage({
         channel: message.channel,
         ...(message.threadId ? { thread_ts: message.threadId } : {}),
         ...rendered,
@@ -54,11 +62,11 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   /** Files go up with Slack's external upload (URL, bytes, complete), shared into the channel or thread. */
-  private async upload(message: OutboundMessage, file: FileContent): Promise<{ messageId: string }> {
+  private async upload(client: WebClient, message: OutboundMessage, file: FileContent): Promise<{ messageId: string }> {
     try {
-      const channel = isUserId(message.channel) ? (await this.client.conversations.open({ users: message.channel })).channel!.id! : message.channel;
+      const channel = isUserId(message.channel) ? (await client.conversations.open({ users: message.channel })).channel!.id! : message.channel;
       const where = message.threadId ? { channel_id: channel, thread_ts: message.threadId } : { channel_id: channel };
-      const result = await this.client.filesUploadV2({
+      const result = await client.filesUploadV2({
         ...where,
         file: file.bytes,
         filename: file.filename,

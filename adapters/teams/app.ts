@@ -1,7 +1,8 @@
 import { Application } from '@microsoft/teams-ai';
 import express, { type Express } from 'express';
 import { createTeamsAdapter, teamsMode, type TeamsMode, type TeamsOptions } from './auth.js';
-import type { TeamsDeps } from './deps.js';
+import { tenantOf, type Activity } from './activity.js';
+import type { DeskFor, TeamsShared } from './deps.js';
 import { registerTeamsHandlers } from './handlers.js';
 import { TeamsPlatform } from './platform.js';
 import { register as registerRoutes } from './routes/index.js';
@@ -21,7 +22,13 @@ export const teamsEndpoint = '/api/messages';
  * serves only when development mode allows unauthenticated activities; otherwise the endpoint
  * answers 503 and says how to configure it.
  */
-export function createTeamsApp(options: TeamsOptions, http: Express, deps: TeamsDeps): TeamsAdapterHandle {
+export function createTeamsApp(options: TeamsOptions, http: Express, shared: TeamsShared): TeamsAdapterHandle {
+  const { desks, ...rest } = shared;
+  /** An activity belongs to the workspace that claims its tenant (ours or a customer's). */
+  const deskFor: DeskFor = (activity) => {
+    const desk = desks.forTenant(tenantOf(activity as Activity));
+    return desk && { ...desk, ...rest };
+  };
   const mode = teamsMode(options);
   const adapter = createTeamsAdapter(options);
   const application = new Application({
@@ -37,17 +44,17 @@ export function createTeamsApp(options: TeamsOptions, http: Express, deps: Teams
   application.error(async (_context, error) => {
     throw error;
   });
-  registerRoutes(application, deps);
-  registerTeamsHandlers(deps);
+  registerRoutes(application, deskFor, shared.logger);
+  registerTeamsHandlers(shared.inbox, deskFor);
 
   if (mode === 'off') {
-    deps.logger.info('Teams is off: set TEAMS_APP_ID and TEAMS_APP_PASSWORD (or TEAMS_ALLOW_UNAUTHENTICATED=true for local trials)');
+    shared.logger.info('Teams is off: set TEAMS_APP_ID and TEAMS_APP_PASSWORD (or TEAMS_ALLOW_UNAUTHENTICATED=true for local trials)');
     http.post(teamsEndpoint, (_req, res) => {
       res.status(503).json({ error: 'Teams is not configured on this tugi (TEAMS_APP_ID / TEAMS_APP_PASSWORD).' });
     });
   } else {
     if (mode === 'unauthenticated') {
-      deps.logger.warn('TEAMS ACCEPTS UNAUTHENTICATED ACTIVITIES (TEAMS_ALLOW_UNAUTHENTICATED=true): for local development only, never in production');
+      shared.logger.warn('TEAMS ACCEPTS UNAUTHENTICATED ACTIVITIES (TEAMS_ALLOW_UNAUTHENTICATED=true): for local development only, never in production');
     }
     http.post(teamsEndpoint, express.json({ limit: '1mb' }), async (req, res) => {
       await adapter.process(req, res, async (context) => {
@@ -55,5 +62,5 @@ export function createTeamsApp(options: TeamsOptions, http: Express, deps: Teams
       });
     });
   }
-  return { mode, platform: new TeamsPlatform(adapter, options.appId ?? '', deps.conversations, deps.directory.workspace) };
+  return { mode, platform: new TeamsPlatform(adapter, options.appId ?? '', shared.conversations) };
 }

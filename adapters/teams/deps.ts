@@ -1,31 +1,21 @@
-import type { CaseService, IntakeService } from '../../src/cases/index.js';
+import type { Desk } from '../../src/desk/desk.js';
+import type { Desks } from '../../src/desk/desks.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
-import type { Directory } from '../../src/people/index.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { BridgeService } from '../../src/specialists/index.js';
-import type { Outbox } from '../../src/outbox/index.js';
-import type { ResolutionService } from '../../src/resolutions/index.js';
-import type { AttentionService } from '../../src/reminders/attention.service.js';
-import type { KnowledgeService } from '../../src/knowledge/knowledge.service.js';
-import type { ReportService } from '../../src/reports/report.service.js';
-import type { ReportExport } from '../../src/reports/report-export.js';
 import type { ConversationRefs } from '../../src/storage/conversation-refs.js';
 
-/** What the Teams routes need from the core; passed in, never built inside. */
-export interface TeamsDeps {
-  directory: Directory;
+/** What the Teams adapter shares across workspaces; passed in, never built inside. */
+export interface TeamsShared {
+  desks: Desks;
   inbox: Inbox;
-  intake: IntakeService;
-  cases: CaseService;
-  bridge: BridgeService;
-  resolutions: ResolutionService;
-  attention: AttentionService;
-  knowledge: KnowledgeService;
-  reports: ReportService;
-  reportExport: ReportExport;
-  outbox: Outbox;
   conversations: ConversationRefs;
   clock: Clock;
   logger: Logger;
 }
+
+/** What a Teams route needs: the desk of the workspace the activity's tenant belongs to, and the shared parts. */
+export type TeamsDeps = Desk & Omit<TeamsShared, 'desks'>;
+
+/** Finds the desk an activity belongs to (by its tenant); undefined for a tenant no workspace claims. */
+export type DeskFor = (activity: { conversation: { tenantId?: string | undefined }; channelData?: { tenant?: { id?: string } | undefined } | undefined }) => TeamsDeps | undefined;

@@ -1,5 +1,6 @@
 import { snoozeSchema, type Actor } from '../../src/cases/index.js';
-import { asCodedError, ValidationFailedError } from '../../src/errors.js';
+import { asCodedError, NotSetUpError, ValidationFailedError } from '../../src/errors.js';
+import type { Inbox } from '../../src/inbox/index.js';
 import { userMessage, type View } from '../../src/messages/index.js';
 import { answerSchema, resolveSchema } from '../../src/resolutions/index.js';
 import { snoozeUntil } from '../../src/sla/snooze.js';
@@ -7,9 +8,29 @@ import { activitySchema, type CardSubmit, conversationTypeOf, filesOf, mentionsB
 import type { TeamsDeps } from './deps.js';
 import { teamsInboxKinds } from './kinds.js';
 
-/** Registers the inbox handlers that finish Teams work after the 200. */
-export function registerTeamsHandlers(deps: TeamsDeps): void {
-  const { inbox, directory } = deps;
+/**
+ * Registers the inbox handlers that finish Teams work after the 200. An activity is handled by the
+ * desk its tenant belongs to; a tenant no workspace claims (any more) drops it.
+ */
+export function registerTeamsHandlers(inbox: Inbox, deskFor: (activity: Activity) => TeamsDeps | undefined): void {
+  const on = (kind: string, handle: (deps: TeamsDeps, activity: Activity) => Promise<void>) =>
+    inbox.on(kind, async (raw) => {
+      const activity = activitySchema.parse(raw);
+      const deps = deskFor(activity);
+      // A coded error: final, since a retry cannot make the tenant known.
+      if (!deps) throw new NotSetUpError(`teams tenant ${tenantOf(activity) ?? '?'}`);
+      await handle(deps, activity);
+    });
+  on(teamsInboxKinds.installed, (deps, activity) => teamsHandlers(deps).installed(activity));
+  on(teamsInboxKinds.removed, (deps, activity) => teamsHandlers(deps).removed(activity));
+  on(teamsInboxKinds.message, (deps, activity) => teamsHandlers(deps).message(activity));
+  on(teamsInboxKinds.edited, (deps, activity) => teamsHandlers(deps).edited(activity));
+  on(teamsInboxKinds.deleted, (deps, activity) => teamsHandlers(deps).deleted(activity));
+}
+
+/** What each kind of activity does, on one workspace's desk. */
+function teamsHandlers(deps: TeamsDeps) {
+  const { directory } = deps;
   const workspace = directory.workspace;
   const at = (activity: Activity) => (activity.timestamp ? new Date(activity.timestamp) : deps.clock.now());
   const author = (activity: Activity): Actor => ({
@@ -39,21 +60,22 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     );
   };
 
-  inbox.on(teamsInboxKinds.installed, async (raw) => {
-    const activity = activitySchema.parse(raw);
-    if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await remember(activity);
-  });
+  const installed = async (activity: Activity) => {
+    if (!activity.membersAdded?.some((member) => member.id === activity.recipient.id)) return;
+    await remember(activity);
+    // Keyed by the conversation: a redelivered install, or a reinstall, does not greet twice.
+    const { channel } = threadOf(activity);
+    await deps.outbox.enqueue([{ workspace, key: `teams-greeting:${channel}`, platform: 'teams', channel, view: { kind: 'app.greeting', setUp: true } }]);
+  };
 
   // Removed from a team or chat: messages for it fail at once instead of being retried for days.
-  inbox.on(teamsInboxKinds.removed, async (raw) => {
-    const activity = activitySchema.parse(raw);
+  const removed = async (activity: Activity) => {
     if (activity.membersRemoved?.some((member) => member.id === activity.recipient.id)) {
       await deps.conversations.markRemoved(workspace, threadOf(activity).channel, deps.clock.now());
     }
-  });
+  };
 
-  inbox.on(teamsInboxKinds.message, async (raw) => {
-    const activity = activitySchema.parse(raw);
+  const message = async (activity: Activity) => {
     await remember(activity);
     if (!activity.id || activity.from.id === activity.recipient.id) return;
     const { channel, rootId } = threadOf(activity);
@@ -75,7 +97,7 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     if (!asksBot || isTeamMember(activity) || isSpecialistChannel(channel)) return;
     const accountId = (type === 'channel' ? directory.teamsCustomerChannel(channel) : directory.accountOfTenant(tenantOf(activity)))?.id ?? null;
     await deps.intake.captureMessage({ workspace, channel, ts: activity.id, author: author(activity), text, permalink: null, at: at(activity), accountId });
-  });
+  };
 
   /**
    * A press on one of tugi's card buttons. Snooze and resolve come from internal threads, for the
@@ -114,19 +136,19 @@ export function registerTeamsHandlers(deps: TeamsDeps): void {
     await reply({ kind: 'case.notice', text });
   };
 
-  inbox.on(teamsInboxKinds.edited, async (raw) => {
-    const activity = activitySchema.parse(raw);
+  const edited = async (activity: Activity) => {
     const { channel, rootId } = threadOf(activity);
     if (!activity.id || !rootId || !isSpecialistChannel(channel)) return;
     await deps.bridge.editedInTeams({ workspace, channel, threadId: rootId, messageId: activity.id, author: bridgeAuthor(activity), text: plainText(activity), files: filesOf(activity), at: at(activity) });
-  });
+  };
 
-  inbox.on(teamsInboxKinds.deleted, async (raw) => {
-    const activity = activitySchema.parse(raw);
+  const deleted = async (activity: Activity) => {
     const { channel, rootId } = threadOf(activity);
     if (!activity.id || !rootId || !isSpecialistChannel(channel)) return;
     await deps.bridge.deletedInTeams({ workspace, channel, threadId: rootId, messageId: activity.id });
-  });
+  };
+
+  return { installed, removed, message, edited, deleted };
 }
 
 const bridgeAuthor = (activity: Activity) => ({ userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? 'Someone in Teams' });

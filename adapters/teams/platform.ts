@@ -19,11 +19,10 @@ export class TeamsPlatform implements ChatPlatform {
     private readonly adapter: TeamsAdapter,
     private readonly appId: string,
     private readonly conversations: ConversationRefs,
-    private readonly workspace: string,
   ) {}
 
   async deliver(message: OutboundMessage): Promise<{ messageId: string }> {
-    const ref = await this.conversations.get(this.workspace, message.channel);
+    const ref = await this.conversations.get(message.workspace, message.channel);
     if (!ref) throw new PermanentDeliveryError(`tugi has no conversation reference for ${message.channel}: install the app there first`);
     if (!ref.installed) throw new PermanentDeliveryError(`tugi was removed from ${message.channel}; add the app there again`);
     const activity = renderTeamsView(message.view);

@@ -172,7 +172,7 @@ export class CaseService {
     const known = new Set(this.deps.directory.tags);
     const unknown = [...input.add, ...(input.set ?? [])].filter((tag) => !known.has(tag));
     if (unknown.length > 0) {
-      const list = known.size > 0 ? `Known tags: ${[...known].join(', ')}.` : 'No tags are configured yet (see skills in the config file).';
+      const list = known.size > 0 ? `Known tags: ${[...known].join(', ')}.` : 'No tags are configured yet (add skills in /tugi setup).';
       throw new ValidationFailedError([`Unknown tag ${unknown.map((t) => `\`${t.slice(0, 40)}\``).join(', ')}. ${list}`]);
     }
     return this.deps.writer.change(input, 'tags_changed', (doc) => {

@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import { formatProblems } from './problems.js';
+import { parseKey } from '../storage/sealer.js';
 
 /** Everything tugi reads from the environment; parsed once at start. */
 const envSchema = z.object({
   /** Without both (or with TUGI_SANDBOX), `npm start` runs the sandbox instead of serving a real Slack app. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app\'s signing secret').optional(),
+  /** OAuth for many workspaces ("Add to Slack"): the app's client id and secret, from its Basic Information page. */
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, 'must be the app\'s client id, such as 1234567890.1234567890').optional(),
+  SLACK_CLIENT_SECRET: z.string().min(8, 'must be the app\'s client secret').optional(),
+  /** Seals bot tokens at rest (AES-256-GCM): 32 random bytes, base64 or hex (`openssl rand -base64 32`). */
+  TUGI_ENCRYPTION_KEY: z.string().refine((text) => parseKey(text) !== undefined, 'must be 32 random bytes as base64 or 64 hex digits (openssl rand -base64 32)').optional(),
+  /** The key before a rotation: still opens what it sealed, until tugi has sealed it again with the new one. */
+  TUGI_ENCRYPTION_KEY_PREVIOUS: z.string().refine((text) => parseKey(text) !== undefined, 'must be 32 random bytes as base64 or 64 hex digits').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
-  TUGI_CONFIG: z.string().default('tugi.config.yaml'),
+  /** Settings to import at start (when the file changed since the last import); optional, since settings live in the database. */
+  TUGI_CONFIG: z.string().optional(),
   TUGI_DATA_DIR: z.string().default('.local/data'),
   /** The bot's Microsoft app (client) id and secret, from Azure Bot / the Teams developer portal. */
   TEAMS_APP_ID: z.uuid('must be the bot\'s Microsoft app id (a GUID)').optional(),
@@ -30,8 +39,8 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/** The sandbox runs when asked, or when there is no Slack app to serve. */
-export const wantsSandbox = (env: Env): boolean => env.TUGI_SANDBOX || !env.SLACK_BOT_TOKEN;
+/** The sandbox runs when asked, or when there is no Slack app to serve (neither a bot token nor OAuth). */
+export const wantsSandbox = (env: Env): boolean => env.TUGI_SANDBOX || (!env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID);
 
 export class ConfigError extends Error {}
 
@@ -41,7 +50,12 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(present);
   const problems = result.success ? [] : [formatProblems(result.error)];
   // Checked on the raw values, so it is reported together with any other problem.
-  if (Boolean(present.SLACK_BOT_TOKEN) !== Boolean(present.SLACK_SIGNING_SECRET)) problems.push('  - SLACK_SIGNING_SECRET: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together (or neither, to try the sandbox)');
+  const oauth = Boolean(present.SLACK_CLIENT_ID);
+  if (present.SLACK_BOT_TOKEN && oauth) problems.push('  - SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth, many workspaces), not both');
+  if ((Boolean(present.SLACK_BOT_TOKEN) || oauth) !== Boolean(present.SLACK_SIGNING_SECRET)) problems.push('  - SLACK_SIGNING_SECRET: set it with SLACK_BOT_TOKEN or SLACK_CLIENT_ID (or set none of them, to try the sandbox)');
+  if (oauth !== Boolean(present.SLACK_CLIENT_SECRET)) problems.push('  - SLACK_CLIENT_SECRET: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together');
+  if (oauth && !present.TUGI_ENCRYPTION_KEY) problems.push('  - TUGI_ENCRYPTION_KEY: OAuth stores each workspace\'s bot token, sealed with this key; create one with `openssl rand -base64 32`');
+  if (oauth && present.SLACK_APP_TOKEN) problems.push('  - SLACK_APP_TOKEN: Socket Mode serves one workspace; with OAuth tugi takes Slack\'s requests over HTTP (unset SLACK_APP_TOKEN)');
   if (Boolean(present.TEAMS_APP_ID) !== Boolean(present.TEAMS_APP_PASSWORD)) problems.push('  - TEAMS_APP_PASSWORD: set TEAMS_APP_ID and TEAMS_APP_PASSWORD together');
   if (!result.success || problems.length > 0) {
     throw new ConfigError(`Environment is not valid:\n${problems.join('\n')}`);

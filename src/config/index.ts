@@ -1,3 +1,3 @@
 export { parseEnv, wantsSandbox, ConfigError, type Env } from './env.js';
-export { loadWorkspaceConfig, parseWorkspaceConfig } from './load.js';
+export { loadSettingsFile, loadWorkspaceConfig, parseWorkspaceConfig, readSettings, type Settings } from './load.js';
 export * from './workspace.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './env.js';
@@ -6,16 +7,32 @@ import { workspaceConfigSchema, type WorkspaceConfig } from './workspace.js';
 
 /** Reads the YAML (or JSON, which is YAML too) config file and validates it. */
 export async function loadWorkspaceConfig(path: string): Promise<WorkspaceConfig> {
+  return (await loadSettingsFile(path)).config;
+}
+
+/** A settings file read and validated, with the SHA-256 of its text (to import it once, not at every start). */
+export async function loadSettingsFile(path: string): Promise<Settings & { hash: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
-  return parseWorkspaceConfig(text, path);
+  return { ...readSettings(text, path), hash: createHash('sha256').update(text).digest('hex') };
+}
+
+/** Settings as written (the document stored and exported) and as parsed (what tugi runs on). */
+export interface Settings {
+  source: Record<string, unknown>;
+  config: WorkspaceConfig;
 }
 
 export function parseWorkspaceConfig(text: string, origin = 'config'): WorkspaceConfig {
+  return readSettings(text, origin).config;
+}
+
+/** Reads YAML settings, keeping what was written beside what it means. */
+export function readSettings(text: string, origin = 'config'): Settings {
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -26,5 +43,5 @@ export function parseWorkspaceConfig(text: string, origin = 'config'): Workspace
   if (!result.success) {
     throw new ConfigError(`${origin} is not valid:\n${formatProblems(result.error, raw)}`);
   }
-  return result.data;
+  return { source: raw as Record<string, unknown>, config: result.data };
 }

@@ -10,6 +10,14 @@ const units: Record<Language, Record<'minute' | 'hour' | 'day', [string, string]
   et: { minute: ['minuti', 'minuti'], hour: ['tunni', 'tunni'], day: ['päeva', 'päeva'] },
 };
 
+/** tugi's hello where it was added in Teams; a tenant no workspace has connected hears how to connect it. */
+export function greetingText(view: { setUp: boolean }, tenant?: string): string {
+  if (!view.setUp) {
+    return `Hi, I'm tugi, a support desk. This Microsoft 365 organisation is not connected to a tugi workspace yet, so I cannot take cases here. Ask your tugi admin to add tenant ${tenant ?? '(unknown)'} in /tugi setup (Teams section) in Slack.`;
+  }
+  return "Hi, I'm tugi, a support desk. Customers: @mention me in a channel, or message me here, to open a support case. Support team: message me `help` in our 1:1 chat for what I can do.";
+}
+
 export function formatTarget(target: SlaTarget, language: Language): string {
   const { amount, unit, business } = describeTarget(target);
   const word = units[language][unit][amount === 1 ? 0 : 1];

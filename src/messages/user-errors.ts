@@ -23,6 +23,12 @@ function explain(error: CodedError): string {
     case 'not_allowed':
       return `You are not allowed to ${(error as CodedError & { action: string }).action}.`;
     case 'channel_not_configured':
-      return 'This channel is not set up for tugi. Ask an admin to add it to the config file.';
+      return 'This channel is not set up for tugi. Ask a manager to add it in /tugi setup.';
+    case 'settings_invalid':
+      return ['The settings were not saved:', ...(error as CodedError & { problems: Array<{ path: string; message: string }> }).problems.map((p) => `• ${p.path}: ${p.message}`)].join('\n');
+    case 'settings_conflict':
+      return 'Someone else changed the settings meanwhile; nothing was saved. Open /tugi setup again to see their change.';
+    case 'not_set_up':
+      return 'tugi is not set up in this workspace yet: a manager (or whoever installed tugi) runs /tugi setup to choose its channels.';
   }
 }

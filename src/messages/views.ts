@@ -236,7 +236,14 @@ export interface CaseNoticeView {
   text: string;
 }
 
+/** Said once where tugi was added in Teams: what it does there. */
+export interface AppGreetingView {
+  kind: 'app.greeting';
+  setUp: boolean;
+}
+
 export type View =
+  | AppGreetingView
   | CaseAcknowledgementView
   | CaseJoinedView
   | CaseCardView
@@ -261,6 +268,8 @@ export type ViewKind = View['kind'];
 
 /** Who may see a view: the one place that decides what can reach a customer channel. */
 export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
+  // Fit for anyone: it says what tugi does, nothing about any case.
+  'app.greeting': 'customer',
   'case.acknowledgement': 'customer',
   'case.joined': 'customer',
   'case.card': 'internal',

@@ -82,7 +82,8 @@ export class OutboxDeliverer {
   async deliverDue(): Promise<Date | undefined> {
     const pending = await this.repository.listPending(batchSize);
     const byChannel = new Map<string, OutboxQueueEntry[]>();
-    for (const entry of pending) byChannel.set(entry.channel, [...(byChannel.get(entry.channel) ?? []), entry]);
+    // Channel ids are only unique within a workspace (two workspaces may both have a C0123).
+    for (const entry of pending) byChannel.set(channelOf(entry), [...(byChannel.get(channelOf(entry)) ?? []), entry]);
     const waits = await Promise.all([...byChannel.values()].map((messages) => this.deliverChannel(messages)));
     if (pending.length === batchSize) this.again = true;
     return waits.reduce<Date | undefined>((earliest, at) => (at && (!earliest || at < earliest) ? at : earliest), undefined);
@@ -129,7 +130,7 @@ export class OutboxDeliverer {
     if (message === 'finished') return { done: true }; // another sender finished it
     if (message === 'not-stored-yet') return { done: false, next: this.later(parentWaitMs) };
     if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
-    const wait = this.pacer.waitFor(message.channel, this.clock.now().getTime());
+    const wait = this.pacer.waitFor(channelOf(message), this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
     const sent = await this.send(message);
     recording.push(sent.recorded);
@@ -152,6 +153,7 @@ export class OutboxDeliverer {
     let messageId: string;
     try {
       ({ messageId } = await platform.deliver({
+        workspace: message.workspace,
         op: message.op,
         channel: message.channel,
         threadId: message.threadTs ?? threadParent?.messageId ?? null,
@@ -161,7 +163,7 @@ export class OutboxDeliverer {
     } catch (error) {
       return settled(this.handleFailure(message, attempt, error));
     }
-    this.pacer.sent(message.channel, this.clock.now().getTime());
+    this.pacer.sent(channelOf(message), this.clock.now().getTime());
     this.metrics.outboxDelivered(message.platform, 'sent');
     // Replies to it may go out before its record is written: they find its id in memory.
     this.repository.noteDelivered(message, messageId);
@@ -173,9 +175,9 @@ export class OutboxDeliverer {
 
   private async handleFailure(message: OutboxDocument, attempt: number, error: unknown): Promise<Outcome> {
     const reason = error instanceof Error ? error.message : String(error);
-    const log = { key: message.key, channel: message.channel, attempt, reason };
+    const log = { workspace: message.workspace, key: message.key, channel: message.channel, attempt, reason };
     if (error instanceof RateLimitedError) {
-      this.pacer.pause(message.channel, this.clock.now().getTime() + error.retryAfterMs);
+      this.pacer.pause(channelOf(message), this.clock.now().getTime() + error.retryAfterMs);
       this.logger.warn(log, 'outbox: rate limited, retrying after Retry-After');
       this.metrics.outboxDelivered(message.platform, 'rate_limited');
       // A 429 is the platform pacing us, not a failure of the message: it uses up no attempt.
@@ -218,3 +220,6 @@ export class OutboxDeliverer {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A channel across workspaces: the unit of ordering, leases and pacing. */
+const channelOf = (message: { workspace: string; channel: string }) => `${message.workspace}:${message.channel}`;

@@ -5,7 +5,7 @@ export interface CustomerChannel {
   channel: CustomerChannelConfig;
 }
 
-/** Read-only lookups over the config file: who is on the team, which channel is whose. */
+/** Read-only lookups over one workspace's settings: who is on the team, which channel is whose. */
 export class Directory {
   private readonly peopleById = new Map<string, PersonConfig>();
   private readonly peopleBySlackId = new Map<string, PersonConfig>();

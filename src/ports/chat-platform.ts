@@ -2,6 +2,8 @@ import type { View } from '../messages/views.js';
 
 /** What the outbox hands a platform adapter: where to deliver, and what. */
 export interface OutboundMessage {
+  /** The Slack workspace the message belongs to (its token, its installation). */
+  workspace: string;
   op: 'post' | 'update' | 'delete';
   channel: string;
   /** Thread to post into (a platform message id), if any. */

@@ -106,7 +106,7 @@ async function main() {
   await models.dueCursors.collection.updateOne({ _id: ids.team } as never, { $set: { minute: cursorMinute } });
 
   progress('due queue, the real sweep: each due case nagged (outbox), marked done and re-planned');
-  const sweep = await measure(() => tugi.sweepDue());
+  const sweep = await measure(() => tugi.desks.for(ids.team)!.sweepDue());
   const nags = await models.outbox.countDocuments({ key: /^nag:/ });
 
   printTable(`Due sweep over ${openCases} open cases, ${dueCount} due (${db.label})`, [

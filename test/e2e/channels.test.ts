@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkspaceConfig } from '../../src/config/index.js';
+import { readSettings } from '../../src/config/index.js';
 import { configYaml, ids } from '../fixtures/config.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
 
 /** A workspace that keeps tugi to its configured channels (intake.anyChannel: false). */
-const strict = parseWorkspaceConfig(configYaml.replace('groupingWindowMinutes: 10', 'groupingWindowMinutes: 10\n  anyChannel: false'));
+const strict = readSettings(configYaml.replace('groupingWindowMinutes: 10', 'groupingWindowMinutes: 10\n  anyChannel: false'));
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ config: strict });
+  h = await startHarness({ settings: strict });
 });
 afterAll(async () => {
   await h?.stop();
@@ -33,7 +33,7 @@ describe('channels that are not configured', () => {
       expect(found).toBeDefined();
       return found!.body;
     });
-    expect(answer).toMatchObject({ response_type: 'ephemeral', text: 'This channel is not set up for tugi. Ask an admin to add it to the config file.' });
+    expect(answer).toMatchObject({ response_type: 'ephemeral', text: 'This channel is not set up for tugi. Ask a manager to add it in /tugi setup.' });
     expect(await h.tugi.models.cases.countDocuments()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkspaceConfig } from '../../src/config/index.js';
+import { readSettings } from '../../src/config/index.js';
 import { clickCardAction, select } from '../support/card-actions.js';
 import { configYaml, ids } from '../fixtures/config.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -11,8 +11,8 @@ const clock = new TestClock();
 beforeAll(async () => {
   // Sven (billing, Slack only) works around the clock here, so he can be asked.
   const always = '{ mon: ["00:00-24:00"], tue: ["00:00-24:00"], wed: ["00:00-24:00"], thu: ["00:00-24:00"], fri: ["00:00-24:00"], sat: ["00:00-24:00"], sun: ["00:00-24:00"] }';
-  const config = parseWorkspaceConfig(configYaml.replace('workingHours: { mon: [], sat: [] }', `workingHours: ${always}`), 'test config');
-  h = await startHarness({ clock, config });
+  const settings = readSettings(configYaml.replace('workingHours: { mon: [], sat: [] }', `workingHours: ${always}`), 'test config');
+  h = await startHarness({ clock, settings });
 });
 afterAll(async () => {
   await h?.stop();

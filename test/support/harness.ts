@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { startTugi, type Tugi } from '../../src/main.js';
 import type { TeamsOptions } from '../../adapters/teams/app.js';
-import type { WorkspaceConfig } from '../../src/config/index.js';
+import type { Settings, WorkspaceConfig } from '../../src/config/index.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { Directory } from '../../src/people/index.js';
-import { testConfig, ids } from '../fixtures/config.js';
+import { testSettings, ids } from '../fixtures/config.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { FakeSlack } from '../../adapters/sandbox/fake-slack.js';
 import { FakeBotConnector } from '../../adapters/sandbox/fake-bot-connector.js';
@@ -32,16 +32,17 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { config?: WorkspaceConfig; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock } = {},
+  options: { settings?: Settings; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock } = {},
 ): Promise<Harness> {
   const db = options.db ?? (await openTestDatabase());
   const slack = options.slack ?? (await new FakeSlack().start());
   const connector = await new FakeBotConnector().start();
-  const config = options.config ?? testConfig;
+  const settings = options.settings ?? testSettings;
+  const config = settings.config;
   const others: Tugi[] = [];
   const boot = async (connection = db.connection) =>
     startTugi({
-      config,
+      settings: { ...settings, origin: 'the test' },
       connection,
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

@@ -8,7 +8,7 @@ import { register as registerEvents, subscribedEvents } from '../../adapters/sla
 import { register as registerShortcuts } from '../../adapters/slack/listeners/shortcuts/index.js';
 import { actionIds, ratings } from '../../adapters/slack/ids.js';
 import { interactionScopes, scopesForEvent, scopesForMethod } from '../../adapters/slack/scopes.js';
-import type { SlackDeps } from '../../adapters/slack/deps.js';
+import { SlackRouter } from '../../adapters/slack/router.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; app_home?: Record<string, boolean> };
@@ -25,11 +25,11 @@ function registeredListeners() {
     shortcut: (id: string) => seen.shortcuts.push(id),
     action: (id: string) => seen.actions.push(id),
   } as unknown as App;
-  const deps = {} as SlackDeps;
-  registerEvents(recorder, deps);
-  registerCommands(recorder, deps);
-  registerShortcuts(recorder, deps);
-  registerActions(recorder, deps);
+  const router = new SlackRouter(recorder, () => undefined);
+  registerEvents(router);
+  registerCommands(router);
+  registerShortcuts(router);
+  registerActions(router);
   return seen;
 }
 

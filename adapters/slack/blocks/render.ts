@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, greetingText, joinedText, type View } from '../../../src/messages/index.js';
 import { caseCardBlocks } from './case-card.js';
 import { nagMessage } from './nag.js';
 import { reopenedMessage, reopenPromptMessage, resolutionMessage, resolvedMessage } from './resolution.js';
@@ -40,6 +40,8 @@ export function renderView(view: View): SlackMessage {
       return { text: customerReminderText(view) };
     case 'customer.auto-resolved':
       return { text: customerAutoResolvedText(view) };
+    case 'app.greeting':
+      return { text: greetingText(view) };
     case 'case.notice':
       return { text: escapeMrkdwn(view.text) };
     case 'case.resolution':

@@ -1,6 +1,7 @@
-import type { WebClient } from '@slack/web-api';
+import { NotSetUpError } from '../../../src/errors.js';
 import { userMessage } from '../../../src/messages/index.js';
-import type { SlackDeps } from '../deps.js';
+import type { SlackClients } from '../clients.js';
+import type { SlackDeps, SlackShared } from '../deps.js';
 import { tsToDate } from '../payloads.js';
 import {
   capturedMessagePayload,
@@ -14,9 +15,20 @@ import {
 import { fetchMessage, permalinkOf, respondPrivately } from './slack-reads.js';
 import { plainFromSlack } from './plain-text.js';
 
-/** Registers the inbox handlers that finish Slack intake after the acknowledgement. */
-export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void {
-  const { inbox, intake, cases } = deps;
+/**
+ * Registers the inbox handlers that finish Slack intake after the acknowledgement. A record names
+ * its workspace: its desk and its bot token are found from it.
+ */
+export function registerIntakeHandlers(shared: SlackShared, deskOf: (workspace: string) => SlackDeps | undefined, clients: SlackClients): void {
+  const { inbox } = shared;
+  /** The desk and Web API client of a record's workspace; a workspace gone since (uninstalled, settings removed) drops the record. */
+  const forWorkspace = async (workspace: string) => {
+    const deps = deskOf(workspace);
+    const client = await clients.for(workspace);
+    // A coded error: final, since retrying cannot bring the workspace back.
+    if (!deps || !client) throw new NotSetUpError(workspace);
+    return { ...deps, client };
+  };
   const slackActor = (userId: string) => ({ platform: 'slack' as const, userId });
   /** The fields every message handler passes on; the message's own ts is its time. */
   const messageFields = (p: { workspace: string; channel: string; ts: string; user: string; text: string }) => ({
@@ -30,17 +42,20 @@ export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void
 
   inbox.on(slackInboxKinds.capturedMessage, async (raw) => {
     const p = capturedMessagePayload.parse(raw);
+    const { intake, client } = await forWorkspace(p.workspace);
     await intake.captureMessage({ ...messageFields(p), permalink: await permalinkOf(client, p.channel, p.ts) });
   });
 
   inbox.on(slackInboxKinds.threadMessage, async (raw) => {
     const p = threadMessagePayload.parse(raw);
+    const { cases } = await forWorkspace(p.workspace);
     await cases.recordThreadMessage({ ...messageFields(p), threadTs: p.threadTs, fromTeam: p.fromTeam });
   });
 
   const openFromMessage = (via: 'reaction' | 'shortcut') => async (raw: unknown) => {
     const p = openFromMessagePayload.parse(raw);
     try {
+      const { intake, client } = await forWorkspace(p.workspace);
       const message = p.message ?? (await fetchMessage(client, p.channel, p.ts));
       const result = await intake.openFromMessage(
         { ...messageFields({ ...p, ...message }), permalink: await permalinkOf(client, p.channel, p.ts) },
@@ -58,19 +73,27 @@ export function registerIntakeHandlers(deps: SlackDeps, client: WebClient): void
     }
   };
   // The case's internal thread, mirrored to its Teams specialist thread by the bridge.
-  const { bridge, directory } = deps;
-  const author = (user: string) => ({ userId: user, name: directory.teamMember(user)?.name ?? user });
-  const plain = (text: string) => plainFromSlack(text, (id) => directory.teamMember(id)?.name);
+  const bridgeOf = async (workspace: string) => {
+    const { bridge, directory } = await forWorkspace(workspace);
+    return {
+      bridge,
+      author: (user: string) => ({ userId: user, name: directory.teamMember(user)?.name ?? user }),
+      plain: (text: string) => plainFromSlack(text, (id) => directory.teamMember(id)?.name),
+    };
+  };
   inbox.on(slackInboxKinds.internalPost, async (raw) => {
     const p = internalPostPayload.parse(raw);
+    const { bridge, author, plain } = await bridgeOf(p.workspace);
     await bridge.postedInSlack({ ...p, text: plain(p.text), threadId: p.threadTs, messageId: p.ts, author: author(p.user), at: tsToDate(p.ts) });
   });
   inbox.on(slackInboxKinds.internalEdit, async (raw) => {
     const p = internalEditPayload.parse(raw);
+    const { bridge, author, plain } = await bridgeOf(p.workspace);
     await bridge.editedInSlack({ ...p, text: plain(p.text), threadId: p.threadTs, messageId: p.ts, author: author(p.user), files: [], at: tsToDate(p.editedAt) });
   });
   inbox.on(slackInboxKinds.internalDelete, async (raw) => {
     const p = internalThreadPayload.parse(raw);
+    const { bridge } = await forWorkspace(p.workspace);
     await bridge.deletedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts });
   });
 

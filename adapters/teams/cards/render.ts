@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, joinedText, type View } from '../../../src/messages/index.js';
+import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, greetingText, joinedText, type View } from '../../../src/messages/index.js';
 import { trendPng } from '../../../src/reports/chart/png.js';
 import { teamsBold } from './elements.js';
 import { nagCard } from './nag.js';
@@ -39,6 +39,8 @@ export function renderTeamsView(view: View): TeamsMessage {
       return textMessage(teamsBold(customerReminderText(view)));
     case 'customer.auto-resolved':
       return textMessage(teamsBold(customerAutoResolvedText(view)));
+    case 'app.greeting':
+      return textMessage(greetingText(view));
     case 'case.notice':
       return { type: 'message', textFormat: 'plain', text: view.text };
     case 'case.resolution':

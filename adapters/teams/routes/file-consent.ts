@@ -7,7 +7,7 @@ import { requireManager } from '../../../src/reports/managers.js';
 import { activitySchema } from '../activity.js';
 import { fileInfoMessage } from '../cards/report.js';
 import { textMessage, type TeamsMessage } from '../cards/render.js';
-import type { TeamsDeps } from '../deps.js';
+import type { DeskFor, TeamsDeps } from '../deps.js';
 import { tenantAllowed } from './accept.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -78,8 +78,12 @@ function replyLater(context: TurnContext, botAppId: string): (message: TeamsMess
   return (message) => adapter.continueConversationAsync(botAppId, reference, async (later) => void (await later.sendActivity(message)));
 }
 
-export function register(app: Application, deps: TeamsDeps): void {
-  app.fileConsentAccept((context) => accepted(deps, app.options.botAppId ?? '', context));
+export function register(app: Application, deskFor: DeskFor): void {
+  app.fileConsentAccept(async (context) => {
+    const deps = deskFor(context.activity as Parameters<DeskFor>[0]);
+    if (deps) await accepted(deps, app.options.botAppId ?? '', context);
+    else await context.sendActivity(textMessage('That answer was not understood; nothing was saved.'));
+  });
   app.fileConsentDecline(async (context) => {
     await context.sendActivity(textMessage('The export was not saved.'));
   });

@@ -11,6 +11,8 @@ import { personPickModel } from './person-pick.model.js';
 import { conversationModel } from './conversation.model.js';
 import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js';
 import { knowledgeModel } from './knowledge.model.js';
+import { settingsChangeModel, settingsModel } from './settings.model.js';
+import { installationModel } from './installation.model.js';
 import { reportClaimModel, reportMembersModel, rollupModel } from './report.model.js';
 
 export function createModels(connection: Connection) {
@@ -33,6 +35,9 @@ export function createModels(connection: Connection) {
     reportClaims: reportClaimModel(connection),
     rollups: rollupModel(connection),
     reportMembers: reportMembersModel(connection),
+    settings: settingsModel(connection),
+    settingsChanges: settingsChangeModel(connection),
+    installations: installationModel(connection),
   };
 }
 
@@ -57,4 +62,6 @@ export type { OutboxQueueEntry } from './outbox-queue.model.js';
 export type { InboxDocument } from './inbox.model.js';
 export type { ConversationDocument } from './conversation.model.js';
 export type { DueSlotDocument } from './due-slot.model.js';
+export type { SettingsDocument, SettingsChangeDocument } from './settings.model.js';
+export type { InstallationDocument } from './installation.model.js';
 export type { KnowledgeEntryDocument } from './knowledge.model.js';

@@ -1,4 +1,5 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { z } from 'zod';
 import { asCodedError, ValidationFailedError } from '../../../../src/errors.js';
 import { snoozeUntil } from '../../../../src/sla/snooze.js';
@@ -36,30 +37,20 @@ function caseAction(deps: SlackDeps, perform: (cases: CaseService, ref: CaseRef,
 
 const selected = (action: Action) => action.selected_option?.value;
 
-export function register(app: App, deps: SlackDeps): void {
-  app.action(
-    actionIds.assignToMe,
-    caseAction(deps, (cases, ref) => cases.assign(assignSchema.parse({ ...ref, assignee: ref.actor.userId }))),
+export function register(router: SlackRouter): void {
+  router.action(actionIds.assignToMe, (deps) => caseAction(deps, (cases, ref) => cases.assign(assignSchema.parse({ ...ref, assignee: ref.actor.userId }))),
   );
-  app.action(
-    actionIds.setPriority,
-    caseAction(deps, (cases, ref, action) => cases.setPriority(setPrioritySchema.parse({ ...ref, priority: selected(action) }))),
+  router.action(actionIds.setPriority, (deps) => caseAction(deps, (cases, ref, action) => cases.setPriority(setPrioritySchema.parse({ ...ref, priority: selected(action) }))),
   );
-  app.action(
-    actionIds.setTags,
-    caseAction(deps, (cases, ref, action) => cases.setTags(setTagsSchema.parse({ ...ref, set: action.selected_options?.map((o) => o.value) ?? [] }))),
+  router.action(actionIds.setTags, (deps) => caseAction(deps, (cases, ref, action) => cases.setTags(setTagsSchema.parse({ ...ref, set: action.selected_options?.map((o) => o.value) ?? [] }))),
   );
-  app.action(actionIds.pullSpecialists, caseAction(deps, (_cases, ref) => deps.specialists.pull(ref)));
-  app.action(actionIds.escalate, caseAction(deps, (_cases, ref) => deps.escalation.escalate(ref)));
-  app.action(
-    actionIds.snooze,
-    caseAction(deps, (cases, ref, action) => {
+  router.action(actionIds.pullSpecialists, (deps) => caseAction(deps, (_cases, ref) => deps.specialists.pull(ref)));
+  router.action(actionIds.escalate, (deps) => caseAction(deps, (_cases, ref) => deps.escalation.escalate(ref)));
+  router.action(actionIds.snooze, (deps) => caseAction(deps, (cases, ref, action) => {
       const zone = deps.directory.teamMember(ref.actor.userId)?.timeZone ?? 'UTC';
       return cases.snooze(snoozeSchema.parse({ ...ref, until: snoozeUntil(selected(action) ?? '', deps.clock.now(), zone) }));
     }),
   );
-  app.action(
-    actionIds.setStatus,
-    caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),
+  router.action(actionIds.setStatus, (deps) => caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),
   );
 }

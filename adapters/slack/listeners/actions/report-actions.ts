@@ -1,4 +1,5 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { asCodedError } from '../../../../src/errors.js';
 import { userMessage } from '../../../../src/messages/index.js';
 import type { SlackDeps } from '../../deps.js';
@@ -38,6 +39,6 @@ export function exportReport(deps: SlackDeps) {
   };
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.action(actionIds.exportReport, exportReport(deps));
+export function register(router: SlackRouter): void {
+  router.action(actionIds.exportReport, exportReport);
 }

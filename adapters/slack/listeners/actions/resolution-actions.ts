@@ -1,4 +1,5 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { WebClient } from '@slack/web-api';
 import { asCodedError, CaseNotFoundError, ValidationFailedError } from '../../../../src/errors.js';
 import { answerNoteText, userMessage } from '../../../../src/messages/index.js';
@@ -17,9 +18,9 @@ function caseIdOf(action: { block_id: string; value?: string }): string | undefi
   return /^(?:case|answer|rate):([a-f0-9]{24})$/.exec(action.block_id)?.[1] ?? action.value;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(router: SlackRouter): void {
   // Resolve on the card: the form, in a modal (the submission is handled in listeners/views).
-  app.action(actionIds.resolve, async ({ body, ack, respond, client }: Args) => {
+  router.action(actionIds.resolve, (deps) => async ({ body, ack, respond, client }: Args) => {
     await ack();
     try {
       const p = blockActionSchema.parse(body);
@@ -33,7 +34,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.action(actionIds.reopen, async ({ body, ack, respond }: Args) => {
+  router.action(actionIds.reopen, (deps) => async ({ body, ack, respond }: Args) => {
     await ack();
     try {
       const p = blockActionSchema.parse(body);
@@ -47,7 +48,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   // The customer's answers: Solved, Still broken, a rating. The outcome is told privately, in their language.
-  const answer = (verdict?: 'solved' | 'still_broken') => async ({ body, ack, respond }: Args) => {
+  const answer = (verdict?: 'solved' | 'still_broken') => (deps: SlackDeps) => async ({ body, ack, respond }: Args) => {
     await ack();
     const p = blockActionSchema.safeParse(body);
     const action = p.success ? p.data.actions[0]! : undefined;
@@ -72,7 +73,7 @@ export function register(app: App, deps: SlackDeps): void {
       await privately(respond, userMessage(error));
     }
   };
-  app.action(actionIds.answerSolved, answer('solved'));
-  app.action(actionIds.answerBroken, answer('still_broken'));
-  for (const rating of ratings) app.action(`${actionIds.ratePrefix}${rating}`, answer());
+  router.action(actionIds.answerSolved, answer('solved'));
+  router.action(actionIds.answerBroken, answer('still_broken'));
+  for (const rating of ratings) router.action(`${actionIds.ratePrefix}${rating}`, answer());
 }

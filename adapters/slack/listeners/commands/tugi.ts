@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { setTagsSchema, snoozeSchema, toCaseSummary } from '../../../../src/cases/index.js';
 import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
@@ -125,6 +125,6 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   }
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.command(command, tugiCommand(deps));
+export function register(router: SlackRouter): void {
+  router.command(command, tugiCommand);
 }

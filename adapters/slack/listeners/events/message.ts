@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackInboxKinds } from '../../intake/kinds.js';
 import { acceptInternalThreadEvent } from './internal-thread.js';
@@ -44,6 +44,6 @@ export function messageListener(deps: SlackDeps) {
   };
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.event('message', messageListener(deps));
+export function register(router: SlackRouter): void {
+  router.event('message', messageListener);
 }

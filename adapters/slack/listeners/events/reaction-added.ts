@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import type { SlackDeps } from '../../deps.js';
 import { ticketReaction } from '../../ids.js';
 import { slackInboxKinds } from '../../intake/kinds.js';
@@ -26,6 +26,6 @@ export function reactionAddedListener(deps: SlackDeps) {
   };
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.event('reaction_added', reactionAddedListener(deps));
+export function register(router: SlackRouter): void {
+  router.event('reaction_added', reactionAddedListener);
 }

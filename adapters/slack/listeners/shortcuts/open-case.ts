@@ -1,4 +1,5 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { ChannelNotConfiguredError } from '../../../../src/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { userMessage } from '../../../../src/messages/index.js';
@@ -39,6 +40,6 @@ export function openCaseShortcut(deps: SlackDeps) {
   };
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.shortcut(shortcutIds.openCase, openCaseShortcut(deps));
+export function register(router: SlackRouter): void {
+  router.shortcut(shortcutIds.openCase, openCaseShortcut);
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../../router.js';
 import { z } from 'zod';
 import { asCodedError } from '../../../../src/errors.js';
 import { userMessage } from '../../../../src/messages/index.js';
@@ -22,8 +22,8 @@ type Ack = (response?: { response_action: 'errors'; errors: Record<string, strin
  * The Resolve modal's submission. Missing or over-long fields are shown under the field, Slack's
  * way; a refusal (not allowed, already resolved) under the cause. Nothing changes on a refusal.
  */
-export function register(app: App, deps: SlackDeps): void {
-  app.view(viewIds.resolve, async (args) => {
+export function register(router: SlackRouter): void {
+  router.view(viewIds.resolve, (deps: SlackDeps) => async (args: { body: unknown; ack: unknown }) => {
     const { body } = args;
     // A view submission's ack takes no answer (close the modal) or field errors.
     const ack = args.ack as Ack;

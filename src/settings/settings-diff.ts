@@ -1,0 +1,31 @@
+/** One changed leaf of the settings, values as JSON text (`undefined` when absent on that side). */
+export interface SettingsChange {
+  path: string;
+  before?: string;
+  after?: string;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What changed between two settings documents, leaf by leaf. Lists whose entries have an `id` (or
+ * a `tag`) are matched by it, so removing the first account reads "accounts[acme] removed", not
+ * as every later account changing.
+ */
+export function settingsDiff(before: unknown, after: unknown, path = ''): SettingsChange[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) => settingsDiff(before[key], after[key], path ? `${path}.${key}` : key));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const keyOf = (entry: unknown) => (isObject(entry) ? (entry.id ?? entry.tag) : undefined);
+    if ([...before, ...after].every((entry) => typeof keyOf(entry) === 'string')) {
+      const byKey = (list: unknown[]) => new Map(list.map((entry) => [keyOf(entry) as string, entry]));
+      const [old, now] = [byKey(before), byKey(after)];
+      const keys = [...new Set([...old.keys(), ...now.keys()])];
+      return keys.flatMap((key) => settingsDiff(old.get(key), now.get(key), `${path}[${key}]`));
+    }
+  }
+  return [{ path, ...(before === undefined ? {} : { before: JSON.stringify(before) }), ...(after === undefined ? {} : { after: JSON.stringify(after) }) }];
+}

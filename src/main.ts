@@ -27,6 +27,7 @@ import { parseKey, Sealer } from './storage/sealer.js';
 import { Desks } from './desk/desks.js';
 import { SettingsRepository } from './settings/settings.repository.js';
 import { importSettings } from './settings/seed.js';
+import { SetupService } from './settings/setup.service.js';
 
 export interface TugiOptions {
   /**
@@ -77,7 +78,8 @@ export async function startTugi(options: TugiOptions) {
   await desks.refresh();
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
-  const slack = createSlackApp(options.slack, http, { desks, settings, inbox, clock, logger });
+  const setup = new SetupService({ settings, desks, clock });
+  const slack = createSlackApp(options.slack, http, { desks, settings, setup, inbox, clock, logger });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
   const teams = createTeamsApp(options.teams ?? {}, http, { desks, inbox, conversations, clock, logger });
@@ -159,8 +161,8 @@ export async function startTugi(options: TugiOptions) {
     },
     /** One fold of every workspace's report log into its day rollups, as the scheduled job runs it; false if another fold held a lock. */
     foldReports: async () => (await Promise.all(desks.all().map((d) => d.foldReports()))).every(Boolean),
-    /** The weekly digest check, as the scheduled job runs it. */
-    postDigest: () => desks.each('reports.digest', (d) => d.postDigest()),
+    /** The weekly digest check, as the scheduled job runs it; true if a digest was posted. */
+    postDigest: async () => (await Promise.all(desks.all().map((d) => d.postDigest()))).some(Boolean),
     /** One sweep of every workspace's due points, as the scheduled job runs it. */
     sweepDue: async () => void (await Promise.all(desks.all().map((d) => d.sweepDue()))),
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */

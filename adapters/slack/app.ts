@@ -99,10 +99,11 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
     return desk && { ...desk, inbox: shared.inbox, clock: shared.clock, logger: shared.logger };
   };
   const router = new SlackRouter(app, deskOf);
-  registerSetup(app, shared);
-  registerLifecycle(app, shared, options.oauth?.installations);
+  const installations = options.oauth?.installations;
+  const setup = registerSetup(app, { ...shared, installerOf: async (workspace) => (await installations?.fetch(workspace))?.facts.installerUserId });
+  registerLifecycle(app, shared, installations);
   registerEvents(router);
-  registerCommands(router);
+  registerCommands(router, setup.command);
   registerShortcuts(router);
   registerActions(router);
   registerViews(router);

@@ -4,11 +4,13 @@ import type { Inbox } from '../../src/inbox/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { SettingsRepository } from '../../src/settings/settings.repository.js';
+import type { SetupService } from '../../src/settings/setup.service.js';
 
 /** What the Slack adapter shares across workspaces; passed in, never built inside. */
 export interface SlackShared {
   desks: Desks;
   settings: SettingsRepository;
+  setup: SetupService;
   inbox: Inbox;
   clock: Clock;
   logger: Logger;

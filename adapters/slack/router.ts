@@ -25,8 +25,12 @@ export class SlackRouter {
     private readonly deskOf: (workspace: string | undefined) => SlackDeps | undefined,
   ) {}
 
-  command(name: string, listener: Listener<never>): void {
-    this.app.command(name, this.route(listener, async (args) => args.ack({ response_type: 'ephemeral', text: notSetUp(args.body) })) as never);
+  /** `first` may take a command before it is routed (setup, which a workspace needs before it has a desk). */
+  command(name: string, listener: Listener<never>, first?: (args: never) => Promise<boolean>): void {
+    const routed = this.route(listener, async (args) => args.ack({ response_type: 'ephemeral', text: notSetUp(args.body) }));
+    this.app.command(name, (async (args: Args) => {
+      if (!(await first?.(args as never))) await routed(args);
+    }) as never);
   }
 
   action(id: string, listener: Listener<never>): void {

@@ -31,6 +31,7 @@ export const commandUsage = [
   '`/tugi mine` — your open cases (assigned to you, or where you are asked as a specialist)',
   '`/tugi kb <words>` — search resolved cases (title, tags, cause, fix)',
   '`/tugi stale` — your cases that are breaching an SLA or gone quiet (managers: everyone’s)',
+  '`/tugi setup` — channels, customer accounts, people and skill tags (managers; also on tugi’s Home tab)',
   '`/tugi help` — this list',
 ];
 

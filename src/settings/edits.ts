@@ -31,11 +31,11 @@ function remove(source: SettingsSource, listKey: string, field: string, key: str
   return { ...source, [listKey]: list(source, listKey).filter((e) => e[field] !== key) };
 }
 
-export function channelsEdit(basedOn: number, workspace: string, channels: { triageChannel: string | undefined; managerChannel: string | undefined }): SettingsEdit {
+export function channelsEdit(basedOn: number, channels: { triageChannel: string | undefined; managerChannel: string | undefined }): SettingsEdit {
   return {
     basedOn,
     summary: 'chose the triage and manager channels',
-    apply: (source) => ({ ...source, workspace: { ...(source.workspace ?? {}), slackTeamId: workspace, ...channels } }),
+    apply: (source) => ({ ...source, workspace: { ...(source.workspace ?? {}), ...channels } }),
   };
 }
 

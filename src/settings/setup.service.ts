@@ -43,7 +43,9 @@ export class SetupService {
     const current = await this.read(workspace);
     if (!this.mayEdit(current, editor)) throw new NotAllowedError('change tugi\'s settings (managers can)');
     const base = structuredClone(current?.source ?? {});
-    const source = edit.apply(base);
+    // The workspace a form was opened in is the one it changes, whatever the document said.
+    const edited = edit.apply(base);
+    const source = { ...edited, workspace: { ...(edited.workspace ?? {}), slackTeamId: workspace } };
     const stored = await this.deps.settings.save(workspace, source, { by: editor.userId, basedOn: edit.basedOn, summary: edit.summary, at: this.deps.clock.now() });
     await this.deps.desks.apply(stored);
     return stored;

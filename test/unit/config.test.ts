@@ -7,7 +7,8 @@ describe('environment', () => {
 
   it('applies defaults and treats empty values as unset', () => {
     const env = parseEnv({ ...valid, PORT: '', MONGODB_URI: '' });
-    expect(env).toMatchObject({ PORT: 3000, TUGI_CONFIG: 'tugi.config.yaml' });
+    expect(env).toMatchObject({ PORT: 3000 });
+    expect(env.TUGI_CONFIG).toBeUndefined();
     expect(env.MONGODB_URI).toBeUndefined();
   });
 
@@ -30,7 +31,20 @@ describe('environment', () => {
     expect(wantsSandbox(parseEnv(valid))).toBe(false);
     expect(wantsSandbox(parseEnv({ ...valid, TUGI_SANDBOX: '1' }))).toBe(true);
     expect(parseEnv({}).TUGI_SANDBOX_HOST).toBe('127.0.0.1');
-    expect(() => parseEnv({ SLACK_SIGNING_SECRET: '0123456789abcdef' })).toThrow('set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together (or neither, to try the sandbox)');
+    expect(() => parseEnv({ SLACK_SIGNING_SECRET: '0123456789abcdef' })).toThrow('SLACK_SIGNING_SECRET: set it with SLACK_BOT_TOKEN or SLACK_CLIENT_ID (or set none of them, to try the sandbox)');
+  });
+
+  it('serves many workspaces over OAuth with a client id, secret and encryption key, and refuses half of it', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const oauth = { SLACK_CLIENT_ID: '1234567890.0987654321', SLACK_CLIENT_SECRET: 'client-secret-1', SLACK_SIGNING_SECRET: '0123456789abcdef', TUGI_ENCRYPTION_KEY: key };
+    expect(wantsSandbox(parseEnv(oauth))).toBe(false);
+    expect(() => parseEnv({ ...oauth, TUGI_ENCRYPTION_KEY: '' })).toThrow('TUGI_ENCRYPTION_KEY: OAuth stores each workspace');
+    expect(() => parseEnv({ ...oauth, TUGI_ENCRYPTION_KEY: 'too-short' })).toThrow('TUGI_ENCRYPTION_KEY: must be 32 random bytes');
+    expect(() => parseEnv({ ...oauth, SLACK_CLIENT_SECRET: '' })).toThrow('SLACK_CLIENT_SECRET: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together');
+    expect(() => parseEnv({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow('set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID');
+    expect(() => parseEnv({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' })).toThrow('SLACK_APP_TOKEN: Socket Mode serves one workspace');
+    // The key itself is a secret: never in a message.
+    expect(() => parseEnv({ ...oauth, SLACK_CLIENT_SECRET: '' })).not.toThrow(key);
   });
 
   it('reads the Teams settings, and wants the app id and secret together', () => {
@@ -42,7 +56,7 @@ describe('environment', () => {
     expect(parseEnv(valid).TEAMS_ALLOW_UNAUTHENTICATED).toBe(false);
     expect(() => parseEnv({ ...valid, TEAMS_APP_ID: appId })).toThrow('TEAMS_APP_PASSWORD: set TEAMS_APP_ID and TEAMS_APP_PASSWORD together');
     // Reported together with the other problems, not after they are fixed.
-    expect(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', TEAMS_APP_PASSWORD: 'x' })).toThrow(/SLACK_SIGNING_SECRET: set SLACK_BOT_TOKEN[\s\S]*TEAMS_APP_PASSWORD: set TEAMS_APP_ID/);
+    expect(() => parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', TEAMS_APP_PASSWORD: 'x' })).toThrow(/SLACK_SIGNING_SECRET: set it with SLACK_BOT_TOKEN[\s\S]*TEAMS_APP_PASSWORD: set TEAMS_APP_ID/);
     expect(() => parseEnv({ ...valid, TEAMS_APP_ID: 'not-a-guid', TEAMS_APP_PASSWORD: 'x' })).toThrow("TEAMS_APP_ID: must be the bot's Microsoft app id");
   });
 

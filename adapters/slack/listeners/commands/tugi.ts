@@ -125,6 +125,6 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
   }
 }
 
-export function register(router: SlackRouter): void {
-  router.command(command, tugiCommand);
+export function register(router: SlackRouter, setupCommand?: (args: never) => Promise<boolean>): void {
+  router.command(command, tugiCommand, setupCommand);
 }

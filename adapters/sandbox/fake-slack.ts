@@ -6,7 +6,28 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** What the fake answered. */
   result?: Record<string, unknown>;
+  /** The bearer token the call came with (which workspace's bot made it). */
+  token?: string;
   at: number;
+}
+
+/** A workspace the fake knows: its bot token, and the OAuth code that hands the token over. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  installer: string;
+  enterpriseId?: string;
+  /** Org-wide (Enterprise Grid) install, which tugi refuses. */
+  orgWide?: boolean;
+}
+
+/** A person as users.info describes them. */
+export interface FakeUser {
+  name: string;
+  tz?: string;
+  isAdmin?: boolean;
 }
 
 type Failure = ({ status: 429; retryAfter: number } | { error: string }) & { channel?: string };
@@ -31,6 +52,15 @@ export class FakeSlack {
   /** Milliseconds the server waits before answering, to model a slow Slack. */
   delayMs = 0;
   private readonly listeners: Array<(call: RecordedCall) => void> = [];
+  private readonly workspaces = new Map<string, FakeWorkspace>();
+  /** OAuth codes not yet exchanged, and the workspace each installs. */
+  private readonly grants = new Map<string, FakeWorkspace>();
+  private readonly revoked = new Set<string>();
+  readonly users = new Map<string, FakeUser>();
+  /** Channels conversations.info describes; unknown ones are public and have tugi in them. */
+  readonly channels = new Map<string, { isMember: boolean; isPrivate: boolean }>();
+  /** The client id and secret oauth.v2.access accepts. */
+  readonly app = { clientId: '1111111111.2222222222', clientSecret: 'fake-client-secret', appId: 'A0TUGI' };
 
   /** `now` gives the time posted messages are stamped with (their ts); by default a counter. */
   constructor(private readonly now?: () => Date) {}
@@ -56,6 +86,30 @@ export class FakeSlack {
 
   responseUrl(id: string): string {
     return `${this.url}/respond/${id}`;
+  }
+
+  /** Makes a workspace known to auth.test and its bot token usable. */
+  addWorkspace(workspace: FakeWorkspace): void {
+    this.workspaces.set(workspace.botToken, workspace);
+    this.revoked.delete(workspace.botToken);
+  }
+
+  /** The code Slack would hand the redirect after the installer approves; it installs `workspace`, once. */
+  grant(workspace: FakeWorkspace): string {
+    this.addWorkspace(workspace);
+    const code = `code-${workspace.teamId}-${(this.tsCounter += 1)}`;
+    this.grants.set(code, workspace);
+    return code;
+  }
+
+  /** The token stops working, as after an uninstall: every call with it answers invalid_auth. */
+  revoke(token: string): void {
+    this.revoked.add(token);
+  }
+
+  /** Calls made with a workspace's bot token. */
+  callsFrom(token: string): RecordedCall[] {
+    return this.calls.filter((call) => call.token === token);
   }
 
   failNext(method: string, failure: Failure, times = 1): void {
@@ -129,6 +183,13 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, '').split('?')[0]!;
     const args = parseArgs(req.headers['content-type'] ?? '', body);
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    if (token && this.revoked.has(token)) {
+      const call = { method, args, result: { ok: false, error: 'invalid_auth' }, token, at: Date.now() };
+      this.calls.push(call);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call.result));
+      return;
+    }
     const queue = this.failures.get(method) ?? [];
     const index = queue.findIndex((f) => !f.channel || f.channel === args.channel);
     const failure = index >= 0 ? queue.splice(index, 1)[0] : undefined;
@@ -138,17 +199,40 @@ export class FakeSlack {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    const answer = failure ? { ok: false, error: failure.error } : this.answer(method, args);
-    const call = { method, args, result: answer, at: Date.now() };
+    const answer = failure ? { ok: false, error: failure.error } : this.answer(method, args, token, req.headers.authorization);
+    const call = { method, args, result: answer, token, at: Date.now() };
     this.calls.push(call);
     if (!failure) this.emit(call);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined, authorization: string | undefined): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
-        return { ok: true, team_id: 'T0TUGI', user_id: 'U0TUGIBOT', bot_id: 'B0TUGI' };
+      case 'auth.test': {
+        const known = token ? this.workspaces.get(token) : undefined;
+        if (!known) return { ok: true, team_id: 'T0TUGI', user_id: 'U0TUGIBOT', bot_id: 'B0TUGI' };
+        return { ok: true, url: `https://${known.teamId.toLowerCase()}.slack.com/`, team: known.teamName, team_id: known.teamId, user_id: known.botUserId, bot_id: `B${known.teamId.slice(1)}`, is_enterprise_install: Boolean(known.orgWide) };
+      }
+      case 'oauth.v2.access':
+        return exchangeCode(this, this.grants, args, authorization);
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return { ok: true, user: { id: args.user, name: user?.name ?? args.user, real_name: user?.name ?? args.user, tz: user?.tz ?? 'UTC', is_admin: user?.isAdmin ?? false, is_owner: false } };
+      }
+      case 'conversations.info': {
+        const channel = this.channels.get(String(args.channel)) ?? { isMember: true, isPrivate: false };
+        return { ok: true, channel: { id: args.channel, is_member: channel.isMember, is_private: channel.isPrivate } };
+      }
+      case 'conversations.join': {
+        const channel = this.channels.get(String(args.channel));
+        if (channel?.isPrivate) return { ok: false, error: 'method_not_supported_for_channel_type' };
+        this.channels.set(String(args.channel), { isMember: true, isPrivate: false });
+        return { ok: true, channel: { id: args.channel } };
+      }
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: String(args.view_id ?? `V${String((this.tsCounter += 1)).padStart(8, '0')}`) } };
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: this.nextTs() };
       case 'chat.update':
@@ -175,6 +259,31 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/**
+ * oauth.v2.access: the client's id and secret (form fields or HTTP basic auth) and a code granted
+ * once; answers with the workspace's bot token as Slack does.
+ */
+function exchangeCode(fake: { app: { clientId: string; clientSecret: string; appId: string } }, grants: Map<string, FakeWorkspace>, args: Record<string, unknown>, authorization: string | undefined) {
+  const basic = /^Basic (.+)$/.exec(authorization ?? '')?.[1];
+  const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [args.client_id, args.client_secret];
+  if (id !== fake.app.clientId || secret !== fake.app.clientSecret) return { ok: false, error: 'invalid_client_id' };
+  const workspace = grants.get(String(args.code));
+  if (!workspace) return { ok: false, error: 'invalid_code' };
+  grants.delete(String(args.code));
+  return {
+    ok: true,
+    app_id: fake.app.appId,
+    authed_user: { id: workspace.installer },
+    scope: 'channels:history,chat:write,commands',
+    token_type: 'bot',
+    access_token: workspace.botToken,
+    bot_user_id: workspace.botUserId,
+    team: workspace.orgWide ? null : { id: workspace.teamId, name: workspace.teamName },
+    enterprise: workspace.enterpriseId ? { id: workspace.enterpriseId, name: 'Grid' } : null,
+    is_enterprise_install: Boolean(workspace.orgWide),
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -18,6 +18,11 @@ export function settingsDiff(before: unknown, after: unknown, path = ''): Settin
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => settingsDiff(before[key], after[key], path ? `${path}.${key}` : key));
   }
+  // A list that was not there yet is an empty one, so a first account still reads "accounts[acme] added".
+  if (Array.isArray(before) || Array.isArray(after)) {
+    before ??= [];
+    after ??= [];
+  }
   if (Array.isArray(before) && Array.isArray(after)) {
     const keyOf = (entry: unknown) => (isObject(entry) ? (entry.id ?? entry.tag) : undefined);
     if ([...before, ...after].every((entry) => typeof keyOf(entry) === 'string')) {

@@ -110,15 +110,16 @@ export function skillFromForm(values: FormValues): SkillForm {
 }
 
 /**
- * Where to show a settings problem in a form: a problem inside the entry being edited goes under
- * its field; any other (a skill still in use, a channel mapped twice) under `fallback`.
+ * Where to show a settings problem in a form: a problem inside what the form edits (`scope`: an
+ * entry such as accounts.2, or a section such as workspace) goes under its field; any other (a
+ * skill still in use, a channel mapped twice) under `fallback`.
  */
-export function fieldErrors(problems: Array<{ path: string; message: string }>, entry: { list: string; index: number } | undefined, fields: string[], fallback: string): Record<string, string> {
+export function fieldErrors(problems: Array<{ path: string; message: string }>, scope: string[], fields: string[], fallback: string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const parts = problem.path.split('.');
-    const inEntry = entry && parts[0] === entry.list && Number(parts[1]) === entry.index;
-    const field = inEntry ? fieldOf(parts.slice(2), fields) : undefined;
+    const inScope = scope.every((part, i) => parts[i] === part);
+    const field = inScope ? fieldOf(parts.slice(scope.length), fields) : undefined;
     const block = field ?? fallback;
     const message = field ? problem.message : `${problem.path}: ${problem.message}`;
     errors[block] = errors[block] ? `${errors[block]}; ${message}` : message;
@@ -127,7 +128,15 @@ export function fieldErrors(problems: Array<{ path: string; message: string }>, 
 }
 
 /** Schema paths that a form shows under another name. */
-const fieldAliases: Record<string, string> = { outOfOffice: 'awayFrom', teams: 'aadObjectId', fallback: 'fallbackPeople', sla: 'firstResponse', id: 'name' };
+const fieldAliases: Record<string, string> = {
+  outOfOffice: 'awayFrom',
+  teams: 'aadObjectId',
+  fallback: 'fallbackPeople',
+  sla: 'firstResponse',
+  id: 'name',
+  triageChannel: setupIds.triageBlock,
+  managerChannel: setupIds.managerBlock,
+};
 
 function fieldOf(path: string[], fields: string[]): string | undefined {
   const [first, , third] = path;

@@ -118,7 +118,9 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
     callbackId: string,
     options: {
       fields: string[];
+      /** What the form edits: an entry of a list, or a section of the settings. */
       list?: 'accounts' | 'people' | 'skills';
+      section?: 'workspace' | 'teams';
       edit: (values: FormValues, metadata: FormMetadata, editor: Editor & { profile: Profile | undefined }, client: WebClient) => Promise<SettingsEdit> | SettingsEdit;
       /** The main modal stays open (updated) after a save; a form on top closes back to it. */
       stays?: boolean;
@@ -142,23 +144,24 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
       } catch (error) {
         if (error instanceof FieldError) return answer({ response_action: 'errors', errors: { [error.block]: error.message } });
         if (error instanceof SettingsInvalidError) {
-          const entry = options.list ? await entryIndex(workspace, options.list, metadata.key) : undefined;
-          return answer({ response_action: 'errors', errors: clipped(fieldErrors(error.problems, entry, options.fields, options.fields[0]!)) });
+          const scope = options.list ? await entryPath(workspace, options.list, metadata.key) : [options.section ?? ''];
+          return answer({ response_action: 'errors', errors: clipped(fieldErrors(error.problems, scope, options.fields, options.fields[0]!)) });
         }
         if (!asCodedError(error)) deps.logger.error({ err: error }, 'setup: saving failed');
         return answer({ response_action: 'errors', errors: { [options.fields[0]!]: userMessage(error) } });
       }
     });
 
-  /** Where the edited entry sits in its list: a new one is added last. */
-  const entryIndex = async (workspace: string, list: 'accounts' | 'people' | 'skills', key: string | null) => {
+  /** Where the edited entry sits in its list (`accounts.2`): a new one is added last. */
+  const entryPath = async (workspace: string, list: 'accounts' | 'people' | 'skills', key: string | null) => {
     const entries = ((await deps.setup.read(workspace))?.source[list] ?? []) as SettingsSource[];
     const index = key === null ? -1 : entries.findIndex((e) => (list === 'skills' ? e.tag : e.id) === key);
-    return { list, index: index >= 0 ? index : entries.length };
+    return [list, String(index >= 0 ? index : entries.length)];
   };
 
   submitted(setupIds.mainView, {
     fields: [setupIds.triageBlock, setupIds.managerBlock],
+    section: 'workspace',
     stays: true,
     edit(values, metadata, editor) {
       const read = reader(values);
@@ -189,6 +192,7 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
   });
   submitted(setupIds.teamsView, {
     fields: ['tenantId', 'specialistChannel'],
+    section: 'teams',
     edit: (values, m) => teamsEdit(m.version, { tenantId: reader(values).text('tenantId'), specialistChannel: reader(values).text('specialistChannel') }),
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { startTugi, type Tugi } from '../../src/main.js';
+import type { Clock } from '../../src/ports/clock.js';
 import { InstallationRepository } from '../../src/storage/installation.repository.js';
 import { createModels } from '../../src/storage/models/index.js';
 import { Sealer } from '../../src/storage/sealer.js';
@@ -23,7 +24,7 @@ const next = (prefix: string) => `${prefix}-${Date.now()}-${(counter += 1)}`;
  * through the install page and the OAuth callback, settings through the setup modal — as a team
  * would do it. Requests are signed and carry their workspace's team id.
  */
-export async function startOAuthTugi() {
+export async function startOAuthTugi(options: { clock?: Clock } = {}) {
   const db: TestDatabase = await openTestDatabase();
   const slack = await new FakeSlack().start();
   const connector = await new FakeBotConnector().start();
@@ -44,6 +45,7 @@ export async function startOAuthTugi() {
       processEvery: 200,
       sweepEvery: false,
       settingsEveryMs: 200,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     replicas.push(tugi);
     return tugi;
@@ -94,9 +96,9 @@ export async function startOAuthTugi() {
       const envelope = { token: 'legacy', team_id: workspace.teamId, api_app_id: slack.app.appId, type: 'event_callback', event_id: next('Ev'), event_time: Math.floor(Date.now() / 1000), event };
       return post(JSON.stringify(envelope), 'application/json', replica);
     },
-    async customerMessage(workspace: FakeWorkspace, text: string, channel = shared.customers) {
+    async customerMessage(workspace: FakeWorkspace, text: string, user = shared.customer) {
       const ts = nextTs();
-      const response = await this.event(workspace, { type: 'message', channel, user: shared.customer, text, ts, channel_type: 'channel' });
+      const response = await this.event(workspace, { type: 'message', channel: shared.customers, user, text, ts, channel_type: 'channel' });
       return { ts, status: response.status };
     },
     interaction,
@@ -119,6 +121,21 @@ export async function startOAuthTugi() {
     lastView(workspace: FakeWorkspace, method: 'views.open' | 'views.push' | 'views.update' | 'views.publish') {
       const call = slack.callsFrom(workspace.botToken).filter((c) => c.method === method).at(-1);
       return call?.args.view as { callback_id: string; private_metadata: string; blocks: Array<Record<string, unknown>> } | undefined;
+    },
+    /**
+     * Installs a workspace and sets it up through the modal as its installer would: the shared
+     * channel ids, one account on the customer channel, and the agent (its manager is the installer).
+     */
+    async installAndSetUp(workspace: FakeWorkspace, account: string, replica = tugi) {
+      await this.install(workspace);
+      slack.users.set(workspace.installer, { name: `${workspace.teamName} Manager` });
+      await this.command(workspace, 'setup', { user: workspace.installer, replica });
+      const conversation = (id: string) => ({ selected_conversation: id });
+      await this.submitView(workspace, workspace.installer, this.lastView(workspace, 'views.open')!, { triage: conversation(shared.triage), manager: conversation(shared.managers) }, replica);
+      await this.clickInView(workspace, workspace.installer, 'V0ROOT', 'setup.account.add', undefined, replica);
+      await this.submitView(workspace, workspace.installer, this.lastView(workspace, 'views.push')!, { name: { value: account }, language: { selected_option: { value: 'en' } }, defaultPriority: { selected_option: { value: 'P3' } }, channels: { selected_conversations: [shared.customers] } }, replica);
+      await this.clickInView(workspace, workspace.installer, 'V0ROOT', 'setup.person.add', undefined, replica);
+      await this.submitView(workspace, workspace.installer, this.lastView(workspace, 'views.push')!, { slackUserId: { selected_user: shared.agent }, name: { value: `${account} agent` }, roles: { selected_options: [{ value: 'agent' }] } }, replica);
     },
     async settle() {
       for (let i = 0; i < 3; i += 1) {

@@ -16,8 +16,8 @@ import { createMetrics } from './metrics.js';
 import type { ChatPlatform } from './ports/chat-platform.js';
 import { ChannelPacer, OutboxDeliverer, OutboxRepository } from './outbox/index.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import { connectDatabase, isDatabaseReady } from './storage/connection.js';
-import { startLocalDatabase } from './storage/local-database.js';
+import { isDatabaseReady } from './storage/connection.js';
+import { openDatabase } from './storage/open-database.js';
 import { LeaseLock } from './storage/lease-lock.js';
 import { ConversationRefs } from './storage/conversation-refs.js';
 import { DueQueue } from './reminders/due-queue.js';
@@ -185,7 +185,7 @@ async function runFromEnvironment(): Promise<void> {
   if (wantsSandbox(env)) return runSandbox(env, logger);
   const settingsFile = env.TUGI_CONFIG ?? (existsSync(defaultSettingsFile) ? defaultSettingsFile : undefined);
   const settings = settingsFile ? { ...(await startupCheck(() => loadSettingsFile(settingsFile))), origin: settingsFile } : undefined;
-  const database = await openDatabase(env, env.TUGI_DATA_DIR, logger);
+  const database = await openDatabase(env, env.TUGI_DATA_DIR, logger, { share: true });
   const connection = await database.connect('tugi');
   const tugi = await startTugi({
     ...(settings ? { settings } : {}),
@@ -271,18 +271,8 @@ export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger
   };
 }
 
-/** MONGODB_URI when set, else the local database in `dataDir` (built on first use). */
-async function openDatabase(env: Env, dataDir: string, logger: Logger) {
-  const local = env.MONGODB_URI ? undefined : await startLocalDatabase({ dataDir, progress: (line) => logger.info(line) });
-  if (local) logger.info({ dataDir }, 'using the local database (MONGODB_URI is not set)');
-  return {
-    connect: (name: string) => connectDatabase(env.MONGODB_URI ?? local!.uri, local ? name : undefined),
-    stop: async () => void (await local?.stop()),
-  };
-}
-
 /** Runs a configuration step; a configuration problem ends the process with its message. */
-async function startupCheck<T>(step: () => T | Promise<T>): Promise<T> {
+export async function startupCheck<T>(step: () => T | Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {

@@ -19,17 +19,14 @@ export function settingsDiff(before: unknown, after: unknown, path = ''): Settin
     return keys.flatMap((key) => settingsDiff(before[key], after[key], path ? `${path}.${key}` : key));
   }
   // A list that was not there yet is an empty one, so a first account still reads "accounts[acme] added".
-  if (Array.isArray(before) || Array.isArray(after)) {
-    before ??= [];
-    after ??= [];
-  }
-  if (Array.isArray(before) && Array.isArray(after)) {
+  const [old, now] = Array.isArray(before) || Array.isArray(after) ? [before ?? [], after ?? []] : [before, after];
+  if (Array.isArray(old) && Array.isArray(now)) {
     const keyOf = (entry: unknown) => (isObject(entry) ? (entry.id ?? entry.tag) : undefined);
-    if ([...before, ...after].every((entry) => typeof keyOf(entry) === 'string')) {
+    if ([...old, ...now].every((entry) => typeof keyOf(entry) === 'string')) {
       const byKey = (list: unknown[]) => new Map(list.map((entry) => [keyOf(entry) as string, entry]));
-      const [old, now] = [byKey(before), byKey(after)];
-      const keys = [...new Set([...old.keys(), ...now.keys()])];
-      return keys.flatMap((key) => settingsDiff(old.get(key), now.get(key), `${path}[${key}]`));
+      const [was, is] = [byKey(old), byKey(now)];
+      const keys = [...new Set([...was.keys(), ...is.keys()])];
+      return keys.flatMap((key) => settingsDiff(was.get(key), is.get(key), `${path}[${key}]`));
     }
   }
   return [{ path, ...(before === undefined ? {} : { before: JSON.stringify(before) }), ...(after === undefined ? {} : { after: JSON.stringify(after) }) }];

@@ -8,26 +8,34 @@ import { register as registerEvents, subscribedEvents } from '../../adapters/sla
 import { register as registerShortcuts } from '../../adapters/slack/listeners/shortcuts/index.js';
 import { actionIds, ratings } from '../../adapters/slack/ids.js';
 import { interactionScopes, scopesForEvent, scopesForMethod } from '../../adapters/slack/scopes.js';
+import { redirectPath } from '../../adapters/slack/app.js';
 import { SlackRouter } from '../../adapters/slack/router.js';
+import { register as registerSetup, type SetupDeps } from '../../adapters/slack/setup/listeners.js';
+import { setupActionIds } from '../../adapters/slack/setup/ids.js';
+import { register as registerLifecycle } from '../../adapters/slack/listeners/lifecycle.js';
+import type { SlackShared } from '../../adapters/slack/deps.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; app_home?: Record<string, boolean> };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
 
 /** Registers the real listeners on a recorder that stands where Bolt's App would. */
 function registeredListeners() {
-  const seen = { events: [] as string[], commands: [] as string[], shortcuts: [] as string[], actions: [] as string[] };
+  const seen = { events: [] as string[], commands: [] as string[], shortcuts: [] as string[], actions: [] as string[], views: [] as string[] };
   const recorder = {
     event: (name: string) => seen.events.push(name),
     command: (name: string) => seen.commands.push(name),
     shortcut: (id: string) => seen.shortcuts.push(id),
     action: (id: string) => seen.actions.push(id),
+    view: (id: string) => seen.views.push(id),
   } as unknown as App;
   const router = new SlackRouter(recorder, () => undefined);
+  const setup = registerSetup(recorder, {} as SetupDeps);
+  registerLifecycle(recorder, {} as SlackShared, undefined);
   registerEvents(router);
-  registerCommands(router);
+  registerCommands(router, setup.command);
   registerShortcuts(router);
   registerActions(router);
   return seen;
@@ -58,7 +66,7 @@ describe('the Slack app manifest', async () => {
   it('declares exactly the shortcuts tugi listens to', () => {
     expect(manifest.features.shortcuts.map((s) => s.callback_id).sort()).toEqual([...listeners.shortcuts].sort());
     expect(manifest.settings.interactivity.is_enabled).toBe(listeners.actions.length + listeners.shortcuts.length > 0);
-    const expected = Object.values(actionIds).flatMap((id) => (id === actionIds.ratePrefix ? ratings.map((n) => `${id}${n}`) : [id]));
+    const expected = [...Object.values(actionIds).flatMap((id) => (id === actionIds.ratePrefix ? ratings.map((n) => `${id}${n}`) : [id])), ...setupActionIds];
     expect(listeners.actions.sort()).toEqual(expected.sort());
   });
 
@@ -81,6 +89,11 @@ describe('the Slack app manifest', async () => {
 
   it('shows the messages tab where tugi sends a person their files, read-only since tugi reads no direct messages', async () => {
     expect(await calledMethods()).toContain('conversations.open');
-    expect(manifest.features.app_home).toEqual({ home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+    expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+  });
+
+  it('enables the Home tab tugi publishes setup on, and sends OAuth back to the redirect path tugi serves', () => {
+    expect(listeners.events).toContain('app_home_opened');
+    expect(manifest.oauth_config.redirect_urls?.map((url) => new URL(url).pathname)).toEqual([redirectPath]);
   });
 });

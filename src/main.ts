@@ -121,12 +121,6 @@ export async function startTugi(options: TugiOptions) {
   const port = typeof address === 'object' && address ? address.port : options.port;
   logger.info({ port, socketMode: Boolean(options.slack.appToken), oauth: Boolean(options.slack.oauth), workspaces: desks.all().length }, 'tugi is listening');
 
-  /** The desk of the one workspace most callers (tests, the sandbox, benchmarks) run. */
-  const desk = () => {
-    const only = options.settings ? desks.for(options.settings.config.workspace.slackTeamId) : desks.all()[0];
-    if (!only) throw new Error('no workspace is set up');
-    return only;
-  };
   return {
     port,
     server,
@@ -138,27 +132,6 @@ export async function startTugi(options: TugiOptions) {
     desks,
     settings,
     conversations,
-    get outbox() {
-      return desk().outbox;
-    },
-    get cases() {
-      return desk().cases;
-    },
-    get intake() {
-      return desk().intake;
-    },
-    get specialists() {
-      return desk().specialists;
-    },
-    get escalation() {
-      return desk().escalation;
-    },
-    get knowledge() {
-      return desk().knowledge;
-    },
-    get reports() {
-      return desk().reports;
-    },
     /** One fold of every workspace's report log into its day rollups, as the scheduled job runs it; false if another fold held a lock. */
     foldReports: async () => (await Promise.all(desks.all().map((d) => d.foldReports()))).every(Boolean),
     /** The weekly digest check, as the scheduled job runs it; true if a digest was posted. */

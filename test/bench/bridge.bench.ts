@@ -60,7 +60,7 @@ async function main() {
   const body = JSON.stringify(eventEnvelope(event, 'EvBridgeBench'));
   await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(body) }, body });
   const doc = await waitFor('the case', () => tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${event.ts}` }).lean().then((c) => c ?? undefined));
-  await tugi.specialists.pull({ workspace: ids.team, caseId: String(doc._id), actor: { platform: 'slack', userId: ids.agent } });
+  await tugi.desks.for(ids.team)!.specialists.pull({ workspace: ids.team, caseId: String(doc._id), actor: { platform: 'slack', userId: ids.agent } });
   const rootId = await waitFor('the Teams thread', () => connector.callsOf('createConversation')[0]?.messageId ?? undefined);
 
   const rows: Record<string, string>[] = [];

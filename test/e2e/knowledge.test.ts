@@ -64,10 +64,10 @@ describe('knowledge search over resolved cases', () => {
 
     // A second replica builds its index from the stored entries at start, and picks up later changes on refresh.
     const replica = await h.startAnother();
-    expect((await replica.knowledge.search('duplicate backup')).map((r) => r.caseKey)).toEqual([db.key]);
+    expect((await replica.desks.for(ids.team)!.knowledge.search('duplicate backup')).map((r) => r.caseKey)).toEqual([db.key]);
     const late = await resolved('SSO login loops', 'U0KB6', 'A stale session cookie.', 'Cleared the session store.');
-    expect(await replica.knowledge.search('session cookie')).toEqual([]);
-    await replica.knowledge.refresh();
-    expect((await replica.knowledge.search('session cookie')).map((r) => r.caseKey)).toEqual([late.key]);
+    expect(await replica.desks.for(ids.team)!.knowledge.search('session cookie')).toEqual([]);
+    await replica.desks.for(ids.team)!.knowledge.refresh();
+    expect((await replica.desks.for(ids.team)!.knowledge.search('session cookie')).map((r) => r.caseKey)).toEqual([late.key]);
   });
 });

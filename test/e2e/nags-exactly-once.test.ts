@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tugi } from '../../src/main.js';
+import type { CaseService } from '../../src/cases/index.js';
 import { ids } from '../fixtures/config.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { minutes, TestClock } from '../support/test-clock.js';
@@ -21,13 +22,13 @@ const warnings = () => h.slack.posts(ids.triage).filter((p) => String(p.args.tex
 describe('exactly one nag per due point, with two replicas running Agenda on one database', () => {
   it(`${cases} due cases → ${cases} SLA warnings, none doubled by concurrent sweeps`, { timeout: 240_000 }, async () => {
     // Opened on both replicas in bursts, as a load balancer would spread them; Acme's P2 wants a first response within the hour.
-    const opened: Awaited<ReturnType<Tugi['cases']['open']>>[] = [];
+    const opened: Awaited<ReturnType<CaseService['open']>>[] = [];
     const burst = 20;
     for (let start = 0; start < cases; start += burst) {
       opened.push(...(await Promise.all(Array.from({ length: burst }, (_, j) => open(start + j)))));
     }
     function open(i: number) {
-      return (i % 2 ? replica : h.tugi).cases.open({
+      return (i % 2 ? replica : h.tugi).desks.for(ids.team)!.cases.open({
           workspace: ids.team,
           title: `Case ${i}`,
           description: '',

@@ -139,7 +139,7 @@ describe('report rollups, filled through the real write path with random case hi
     let compared = 0;
     for (const [from, to] of periods) {
       for (const dimension of dimensions) {
-        expectSameFigures(await harness.tugi.reports.figures(from!, to!, dimension), bruteForce(from!, to!, dimension), { from, to, dimension });
+        expectSameFigures(await harness.tugi.desks.for(ids.team)!.reports.figures(from!, to!, dimension), bruteForce(from!, to!, dimension), { from, to, dimension });
         compared += 1;
       }
     }
@@ -153,7 +153,7 @@ describe('report rollups, filled through the real write path with random case hi
 
     // The backlog counts the cases open now; the CSV export lists every case behind the whole period.
     const open = facts.filter((f) => !['resolved', 'closed'].includes(f.status)).length;
-    expect((await harness.tugi.reports.backlog()).total).toBe(open);
+    expect((await harness.tugi.desks.for(ids.team)!.reports.backlog()).total).toBe(open);
     await harness.interaction({
       type: 'block_actions', team: { id: ids.team }, user: { id: ids.manager }, trigger_id: `export-${seed}`, response_url: harness.slack.responseUrl(`export-${seed}`),
       actions: [{ action_id: 'report.export_csv', block_id: 'report', type: 'button', value: `${first}..${last}`, action_ts: `${seed}.1` }],

@@ -57,7 +57,7 @@ describe('report rollups kept up to date as cases change', () => {
     await h.tugi.foldReports();
     // The test workspace's team zone is UTC; the period covers the run even across midnight.
     const [from, to] = [opened[0]!.createdAt.toISOString().slice(0, 10), clock.now().toISOString().slice(0, 10)];
-    const fromRollups = await h.tugi.reports.figures(from, to);
+    const fromRollups = await h.tugi.desks.for(ids.team)!.reports.figures(from, to);
 
     // Brute force: every case's facts now, added up directly.
     const sla = new SlaSettings(testConfig, clock.now());
@@ -72,7 +72,7 @@ describe('report rollups kept up to date as cases change', () => {
     expectSameFigures(fromRollups, bruteForce);
     expect(fromRollups).toMatchObject({ opened: 8, firstResponse: { count: 6, unanswered: 2 }, resolution: { resolved: 4, reopens: 1 } });
     expect(fromRollups.load.agents).toEqual({ [ids.agent]: 5 });
-    expect((await h.tugi.reports.figures(from, to, `agent:${ids.agent}`)).opened).toBe(5);
+    expect((await h.tugi.desks.for(ids.team)!.reports.figures(from, to, `agent:${ids.agent}`)).opened).toBe(5);
 
     // The same figures for a manager, privately, by slash command; others are refused; bad periods explained.
     const report = JSON.stringify((await h.command(`report ${from}..${to}`, { user: ids.manager })).json());

@@ -89,7 +89,7 @@ describe('Teams intake', () => {
     expect(await h.teams(removedFromTeam({ serviceUrl: h.connector.serviceUrl, channel, from: teamsIds.customer }))).toBe(200);
     await h.settle();
     await eventually(async () => expect(await h.tugi.conversations.get(ids.team, channel)).toMatchObject({ installed: false }));
-    await h.tugi.outbox.enqueue([{ workspace: ids.team, key: 'after-removal', platform: 'teams', channel, view: { kind: 'case.joined', language: 'en', caseKey: 'CS-1' } }]);
+    await h.tugi.desks.for(ids.team)!.outbox.enqueue([{ workspace: ids.team, key: 'after-removal', platform: 'teams', channel, view: { kind: 'case.joined', language: 'en', caseKey: 'CS-1' } }]);
     await h.settle();
     const message = await h.tugi.models.outbox.findOne({ key: 'after-removal' }).lean();
     expect(message).toMatchObject({ state: 'dead', attempts: 1, lastError: expect.stringContaining('was removed from') });

@@ -73,7 +73,8 @@ export async function startTugi(options: TugiOptions) {
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const settings = new SettingsRepository(models);
   const shared = { models, outboxRepository, lock, dueQueue: new DueQueue(models, logger), reportLog: new DueQueue(models, logger), clock, logger, metrics, kickDelivery: () => void deliverer.kick() };
-  const desks = new Desks(settings, shared, logger);
+  const installations = options.slack.oauth?.installations;
+  const desks = new Desks(settings, shared, logger, async (workspace) => !installations || (await installations.fetch(workspace)) !== undefined);
   if (options.settings) await importSettings(settings, options.settings, options.settings.origin, clock);
   await desks.refresh();
 

@@ -14,6 +14,8 @@ export class Desks {
     private readonly settings: SettingsRepository,
     private readonly shared: SharedParts,
     private readonly logger: Logger,
+    /** Whether a workspace still has tugi installed: the scheduled jobs leave one that uninstalled alone. */
+    private readonly installed: (workspace: string) => Promise<boolean> = async () => true,
   ) {}
 
   /** The desk of a workspace, or undefined when it has no settings yet (installed, not set up). */
@@ -59,9 +61,10 @@ export class Desks {
     return desk;
   }
 
-  /** Runs a job on every desk; one workspace's failure is logged and does not stop the others. */
+  /** Runs a job on every installed workspace's desk; one workspace's failure is logged and does not stop the others. */
   async each(job: string, run: (desk: Desk) => Promise<unknown>): Promise<void> {
     for (const desk of this.all()) {
+      if (!(await this.installed(desk.workspace).catch(() => true))) continue;
       await run(desk).catch((err: unknown) => this.logger.error({ err, workspace: desk.workspace, job }, 'job failed for a workspace'));
     }
   }

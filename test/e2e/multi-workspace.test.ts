@@ -38,6 +38,9 @@ describe('two workspaces on one tugi', () => {
     expect(await answer(alpha, 'case CS-1')).toContain('printer');
     expect(await answer(beta, 'case CS-1')).toContain('VPN');
     expect(await answer(beta, 'case CS-1')).not.toContain('printer');
+    // A case opened by command is numbered and kept in its own workspace.
+    expect(await answer(beta, 'new Beta printer jam logged by phone --via phone')).toContain('Opened case CS-2');
+    expect(await caseIn(alpha, 'CS-2')).toBeNull();
     // Alpha's manager is nobody in Beta.
     expect(await answer(beta, 'case CS-1', alpha.installer)).toContain('they are for the support team');
 
@@ -69,9 +72,9 @@ describe('two workspaces on one tugi', () => {
     await t.tugi.foldReports();
     const day = clock.now().toISOString().slice(0, 10);
     expect((await t.tugi.desks.for(alpha.teamId)!.reports.figures(day, day)).opened).toBe(2);
-    expect((await t.tugi.desks.for(beta.teamId)!.reports.figures(day, day)).opened).toBe(1);
+    expect((await t.tugi.desks.for(beta.teamId)!.reports.figures(day, day)).opened).toBe(2);
     expect(await answer(alpha, 'report today', alpha.installer)).toContain('*Backlog now*: 1 open');
-    expect(await answer(beta, 'report today', beta.installer)).toContain('*Backlog now*: 1 open');
+    expect(await answer(beta, 'report today', beta.installer)).toContain('*Backlog now*: 2 open');
     expect(await answer(beta, 'report today', beta.installer)).not.toContain('Acme');
   });
 
@@ -100,6 +103,10 @@ describe('two workspaces on one tugi', () => {
     t.slack.revoke(beta.botToken);
     expect((await t.event(beta, { type: 'app_uninstalled' })).status).toBe(200);
     expect(await t.tugi.models.installations.countDocuments({ _id: beta.teamId as never })).toBe(0);
+    // The scheduled jobs (nags, digests, folds) leave the uninstalled workspace alone.
+    const visited: string[] = [];
+    await t.tugi.desks.each('test', async (desk) => visited.push(desk.workspace));
+    expect(visited).toEqual([alpha.teamId]);
 
     clock.advance(minutes(1));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
@@ -112,13 +119,13 @@ describe('two workspaces on one tugi', () => {
     await t.customerMessage(alpha, 'Alpha: the monitor flickers', 'U0MONITOR');
     await t.settle();
     expect(sentWith(alpha, shared.customers).at(-1)!.args.text).toContain('CS-3');
-    expect(await t.tugi.models.cases.countDocuments({ workspace: beta.teamId })).toBe(2);
+    expect(await t.tugi.models.cases.countDocuments({ workspace: beta.teamId })).toBe(3);
 
     // Reinstalled (a new token): the settings are still there, and cases flow again.
     const reinstalled = { ...beta, botToken: 'xoxb-beta-reinstalled-1' };
     expect((await t.install(reinstalled)).callback.status).toBe(200);
     await t.customerMessage(reinstalled, 'Beta is back: printer offline', 'U0BACK');
     await t.settle();
-    expect(sentWith(reinstalled, shared.customers).map((c) => String(c.args.text))).toEqual([expect.stringContaining('CS-3')]);
+    expect(sentWith(reinstalled, shared.customers).map((c) => String(c.args.text))).toEqual([expect.stringContaining('CS-4')]);
   });
 });

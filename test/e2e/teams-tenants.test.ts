@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/config/index.js';
 import { configYaml } from '../fixtures/config.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { installedInTeam, teamsIds } from '../support/teams-activities.js';
+import { installedInTeam, personalMessage, teamsIds } from '../support/teams-activities.js';
 import { teamsActivities } from '../../adapters/sandbox/teams-activities.js';
 
 let h: Harness;
@@ -31,6 +31,14 @@ describe('Teams, across tenants', () => {
     const greetings = textsTo(teamsIds.specialists).filter((text) => text.includes("I'm tugi"));
     expect(greetings).toHaveLength(1);
     expect(greetings[0]).toContain('@mention me');
+  });
+
+  it('points a team member who asks for setup in Teams to Slack, where the settings are', async () => {
+    const mark = h.connector.calls.length;
+    const ask = personalMessage({ serviceUrl: h.connector.serviceUrl, conversationId: 'a:1-liis-chat', from: teamsIds.liis, text: 'setup' });
+    expect(await h.teams(ask)).toBe(200);
+    const replies = h.connector.calls.slice(mark).map((call) => JSON.stringify(call.body));
+    expect(replies.join('\n')).toContain('tugi is set up from Slack: run `/tugi setup` there.');
   });
 
   it('tells a tenant no workspace has connected how to connect it, and takes nothing from it', async () => {

@@ -47,7 +47,12 @@ async function exportConsent(deps: TeamsDeps, person: PersonConfig, period: stri
   return [fileConsentMessage(csv)];
 }
 
+/** Settings belong to the Slack workspace tugi serves: Teams points there. */
+const setupInSlack =
+  'tugi is set up from Slack: run `/tugi setup` there. Its **Microsoft Teams** section takes your tenant and the specialist channel, and each person’s form their Teams identity.';
+
 async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Promise<Message[]> {
+  if (/^\s*setup\s*$/i.test(text)) return [textMessage(setupInSlack)];
   const command = parseCommand(text);
   const actor = actorOf(person);
   const workspace = deps.directory.workspace;

@@ -80,7 +80,7 @@ export async function startTugi(options: TugiOptions) {
 
   const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
   const setup = new SetupService({ settings, desks, clock });
-  const slack = createSlackApp(options.slack, http, { desks, settings, setup, inbox, clock, logger });
+  const slack = createSlackApp(options.slack, http, { desks, settings, setup, inbox, clock, logger, metrics });
   platforms.set('slack', slack.platform);
   const conversations = new ConversationRefs(models);
   const teams = createTeamsApp(options.teams ?? {}, http, { desks, inbox, conversations, clock, logger });

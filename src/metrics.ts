@@ -8,9 +8,11 @@ export interface Metrics {
   caseOpened(via: string): void;
   inboxHandled(kind: string, outcome: 'done' | 'retry' | 'failed'): void;
   outboxDelivered(platform: string, outcome: 'sent' | 'retry' | 'rate_limited' | 'dead'): void;
+  /** A Slack request no listener took (an old button, another app's payload), answered and ignored. */
+  unhandledRequest(kind: string): void;
 }
 
-export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {} };
+export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {}, unhandledRequest() {} };
 
 export function createMetrics(): { registry: Registry; metrics: Metrics } {
   const registry = new Registry();
@@ -28,12 +30,19 @@ export function createMetrics(): { registry: Registry; metrics: Metrics } {
     labelNames: ['platform', 'outcome'],
     registers: [registry],
   });
+  const unhandled = new Counter({
+    name: 'tugi_slack_unhandled_requests_total',
+    help: 'Slack requests no listener took (old buttons, unknown payloads and commands), answered at once, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   return {
     registry,
     metrics: {
       caseOpened: (via) => cases.inc({ via }),
       inboxHandled: (kind, outcome) => inbox.inc({ kind, outcome }),
       outboxDelivered: (platform, outcome) => outbox.inc({ platform, outcome }),
+      unhandledRequest: (kind) => unhandled.inc({ kind }),
     },
   };
 }

@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../src/logger.js';
+
+/** Said privately where Slack can show it, to whoever pressed something tugi does not (or no longer) know. */
+export const unknownNote = 'This button or form is from an older version of tugi, or from another app; nothing was changed.';
+export const unknownCommandNote = 'tugi answers only `/tugi` (try `/tugi help`); nothing was changed.';
+
+/** The kind of an interactive payload or command, as Slack names it. */
+function kindOf(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return 'slash_command';
+  return typeof body.type === 'string' ? body.type : 'unknown';
+}
+
+/** What Slack expects in the HTTP answer to each kind: options for a suggestion, a private text for a command, an empty 200 otherwise. */
+function answerFor(kind: string): object | undefined {
+  if (kind === 'block_suggestion' || kind === 'dialog_suggestion') return { options: [] };
+  if (kind === 'slash_command') return { response_type: 'ephemeral', text: unknownCommandNote };
+  return undefined;
+}
+
+/**
+ * Every request Slack sends is answered at once, even when no listener took it (an old message's
+ * button, a view or shortcut of another app version, a legacy dialog, a command tugi does not
+ * have): otherwise Bolt lets it hang until Slack's 3 s are up and the person sees an error.
+ * Bolt's listeners have all run when `processEvent` returns (tugi answers before responding), so
+ * a request still unanswered then has no listener: it is answered, logged and counted, and where
+ * the payload carries a response_url the person is told privately why nothing happened.
+ */
+export function answerUnhandled(app: App, logger: Logger, count: (kind: string) => void): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    let answered = false;
+    const ack = event.ack;
+    await processEvent({
+      ...event,
+      ack: async (response) => {
+        answered = true;
+        await ack(response);
+      },
+    });
+    if (answered) return;
+    const body = (event.body ?? {}) as Record<string, unknown>;
+    const kind = kindOf(body);
+    count(kind);
+    logger.warn({ kind, id: idOf(body) }, 'slack: a request no listener takes; answered and ignored');
+    await ack(answerFor(kind) as never);
+    const responseUrl = typeof body.response_url === 'string' ? body.response_url : undefined;
+    if (responseUrl && kind !== 'slash_command') {
+      void fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: unknownNote }), signal: AbortSignal.timeout(5_000) }).catch((err: unknown) =>
+        logger.warn({ err }, 'slack: could not tell the person their press did nothing'),
+      );
+    }
+  };
+}
+
+/** The id that names what was pressed or submitted, for the log line. */
+function idOf(body: Record<string, unknown>): string | undefined {
+  const actions = body.actions as Array<{ action_id?: string; name?: string }> | undefined;
+  const view = body.view as { callback_id?: string } | undefined;
+  const found = body.command ?? body.callback_id ?? view?.callback_id ?? actions?.[0]?.action_id ?? actions?.[0]?.name ?? body.action_id;
+  return typeof found === 'string' ? found : undefined;
+}

@@ -25,6 +25,7 @@ import { createModels, ensureIndexes } from './storage/models/index.js';
 import { InstallationRepository } from './storage/installation.repository.js';
 import { parseKey, Sealer } from './storage/sealer.js';
 import { Desks } from './desk/desks.js';
+import { CaseNumbers } from './cases/case-numbers.js';
 import { SettingsRepository } from './settings/settings.repository.js';
 import { importSettings } from './settings/seed.js';
 import { SetupService } from './settings/setup.service.js';
@@ -72,7 +73,18 @@ export async function startTugi(options: TugiOptions) {
   const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics);
   const inbox = new Inbox(models, lock, clock, logger, metrics);
   const settings = new SettingsRepository(models);
-  const shared = { models, outboxRepository, lock, dueQueue: new DueQueue(models, logger), reportLog: new DueQueue(models, logger), clock, logger, metrics, kickDelivery: () => void deliverer.kick() };
+  const shared = {
+    models,
+    outboxRepository,
+    lock,
+    dueQueue: new DueQueue(models, logger),
+    reportLog: new DueQueue(models, logger),
+    caseNumbers: new CaseNumbers(models),
+    clock,
+    logger,
+    metrics,
+    kickDelivery: () => void deliverer.kick(),
+  };
   const installations = options.slack.oauth?.installations;
   const desks = new Desks(settings, shared, logger, async (workspace) => !installations || (await installations.fetch(workspace)) !== undefined);
   if (options.settings) await importSettings(settings, options.settings, options.settings.origin, clock);

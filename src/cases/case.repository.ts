@@ -3,11 +3,12 @@ import { isDuplicateKeyError } from '../errors.js';
 import { insertedOnce } from '../storage/inserted-once.js';
 import type { CaseDocument, CaseEventDocument, Models } from '../storage/models/index.js';
 import { formatCaseKey } from './case-key.js';
+import type { CaseNumbers } from './case-numbers.js';
 import { openStatuses } from './status.js';
 import type { Actor } from './case.schema.js';
 
-/** Concurrent openers each take the next number; this bounds how many times one may lose. */
-const maxNumberRetries = 100;
+/** A number is refused only if another process's run overlapped this one's (see CaseNumbers); this bounds the retries. */
+const maxNumberRetries = 10;
 
 /** A case before it is stored: number, key and version are given on insert. */
 export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone' | 'resolvedAt' | 'firstResolvedAt' | 'resolution' | 'customerAnswer' | 'reopenCount'>;
@@ -26,10 +27,11 @@ export interface TimelineEntry {
  * CaseService), so they are plain writes by `_id`.
  */
 export class CaseRepository {
-  /** The last case number this process saw per workspace: where the next allocation starts. */
-  private readonly lastNumber = new Map<string, number>();
-
-  constructor(private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks' | 'requesters'>) {}
+  constructor(
+    private readonly models: Pick<Models, 'cases' | 'caseEvents' | 'caseLinks' | 'requesters'>,
+    /** Shared by every desk of this process, so rebuilding a desk loses no claimed numbers. */
+    private readonly numbers: CaseNumbers,
+  ) {}
 
   async getById(workspace: string, id: string | Types.ObjectId): Promise<CaseDocument | null> {
     if (!Types.ObjectId.isValid(id)) return null;
@@ -76,35 +78,26 @@ export class CaseRepository {
   }
 
   /**
-   * Inserts the case, with the id its source link claimed, under the next free number. Numbers
-   * are handed out one by one in this process; another replica taking the same number is
-   * refused by the unique index and the next one is tried, so keys stay gap-free. A case that
-   * already exists under this id (a racing trigger created it) is returned instead.
+   * Inserts the case, with the id its source link claimed, under the next number this process
+   * holds (see CaseNumbers). A case that already exists under this id (a racing trigger created
+   * it) is returned instead, and the number goes back to be used by the next case.
    */
   async insert(id: Types.ObjectId, data: NewCase): Promise<{ case: CaseDocument; created: boolean }> {
     for (let attempt = 0; attempt < maxNumberRetries; attempt += 1) {
-      const number = await this.nextNumber(data.workspace);
+      const number = await this.numbers.next(data.workspace);
       try {
         const created = await this.models.cases.create({ _id: id, ...data, number, key: formatCaseKey(number), version: 1 });
         return { case: created.toObject() as CaseDocument, created: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const existing = await this.getById(data.workspace, id);
-        if (existing) return { case: existing, created: false };
+        if (existing) {
+          await this.numbers.giveBack(data.workspace, number);
+          return { case: existing, created: false };
+        }
       }
     }
     throw new Error(`Could not allocate a case number after ${maxNumberRetries} attempts`);
-  }
-
-  private async nextNumber(workspace: string): Promise<number> {
-    if (!this.lastNumber.has(workspace)) {
-      const last = await this.models.cases.findOne({ workspace }).sort({ number: -1 }).lean<CaseDocument>();
-      // Another opener in this process may have started counting while this one read.
-      if (!this.lastNumber.has(workspace)) this.lastNumber.set(workspace, last?.number ?? 0);
-    }
-    const number = this.lastNumber.get(workspace)! + 1;
-    this.lastNumber.set(workspace, number);
-    return number;
   }
 
   /** Writes a change and bumps the version; returns the case as written. */

@@ -1,4 +1,5 @@
 import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from '../cases/index.js';
+import type { CaseNumbers } from '../cases/case-numbers.js';
 import type { WorkspaceConfig } from '../config/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -38,6 +39,7 @@ export interface SharedParts {
   metrics: Metrics;
   /** Starts delivery of what was just enqueued. */
   kickDelivery: () => void;
+  caseNumbers: CaseNumbers;
 }
 
 export type Desk = ReturnType<typeof buildDesk>;
@@ -51,7 +53,7 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
   const directory = new Directory(config);
   const workspace = directory.workspace;
   const outbox = new Outbox(outboxRepository, directory.isInternalChannel, clock, shared.kickDelivery);
-  const caseRepository = new CaseRepository(models);
+  const caseRepository = new CaseRepository(models, shared.caseNumbers);
   const sla = new SlaSettings(config, clock.now());
   const nags = nagSettings(config.nags, config.resolution.closeAfter);
   const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });

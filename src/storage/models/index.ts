@@ -13,6 +13,7 @@ import { dueCursorModel, dueHourModel, dueSlotModel } from './due-slot.model.js'
 import { knowledgeModel } from './knowledge.model.js';
 import { settingsChangeModel, settingsModel } from './settings.model.js';
 import { installationModel } from './installation.model.js';
+import { caseNumberModel } from './case-number.model.js';
 import { reportClaimModel, reportMembersModel, rollupModel } from './report.model.js';
 
 export function createModels(connection: Connection) {
@@ -38,6 +39,7 @@ export function createModels(connection: Connection) {
     settings: settingsModel(connection),
     settingsChanges: settingsChangeModel(connection),
     installations: installationModel(connection),
+    caseNumbers: caseNumberModel(connection),
   };
 }
 

@@ -23,8 +23,10 @@ interface Pool {
  * run of numbers with one unique insert, as long as the openers waiting right then (one, when
  * cases come one at a time), and hands them out itself. Two processes claiming the same start:
  * one insert wins, the other reads the winner's run by `_id` and claims from its end — so each
- * opener costs at most one claim, not a retry per rival. Gaps: only the unused rest of a run when
- * its process stops before its waiters are served (a crash mid-burst), at most 63 numbers.
+ * opener costs at most one claim, not a retry per rival. Gaps: the unused rest of a run when its
+ * process stops before its waiters are served (a crash mid-burst, at most 63 numbers), and a
+ * number an opener took while losing a race to open the same case on another replica, until
+ * that process opens its next case.
  */
 export class CaseNumbers {
   private readonly pools = new Map<string, Promise<Pool>>();

@@ -87,7 +87,12 @@ describe('exactly once', () => {
     await h.settle();
     const keys = (await h.tugi.models.cases.find({ sourceKey: { $in: tss.map((ts) => `${ids.acme}:${ts}`) } }).lean()).map((c) => c.number);
     expect(new Set(keys).size).toBe(20);
-    const all = (await h.tugi.models.cases.find().lean()).map((c) => c.number).sort((a, b) => a - b);
-    expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    // One process served the burst from its own runs of numbers: consecutive, nothing skipped.
+    const sorted = [...keys].sort((a, b) => a - b);
+    expect(sorted).toEqual(Array.from({ length: 20 }, (_, i) => sorted[0]! + i));
+    // Across the file, the only number not used is one the second replica took while losing a race for an existing case (it would number its next case).
+    const all = (await h.tugi.models.cases.find().lean()).map((c) => c.number);
+    expect(new Set(all).size).toBe(all.length);
+    expect(Math.max(...all) - all.length).toBeLessThanOrEqual(1);
   });
 });

@@ -27,8 +27,9 @@ export const messageChangedSchema = z.object({
 export const messageDeletedSchema = z.object({
   subtype: z.literal('message_deleted'),
   channel: z.string(),
+  event_ts: z.string().optional(),
   deleted_ts: z.string(),
-  previous_message: z.object({ thread_ts: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional() }).optional(),
+  previous_message: z.object({ thread_ts: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional(), text: z.string().default('') }).optional(),
 });
 
 export const reactionEventSchema = z.object({

@@ -5,7 +5,7 @@ import type { OutboxMessage } from '../outbox/outbox.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
 import type { NewCase } from './case.repository.js';
-import { tugiActor, type Actor, type AssignInput, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput } from './case.schema.js';
+import { tugiActor, type Actor, type AssignInput, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput, truncateDescription } from './case.schema.js';
 import { allowedTransitions, canTransition, needsOwnAction, openStatuses, type CaseStatus } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
 import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
@@ -124,6 +124,27 @@ export class CaseService {
     if (!appended) return doc;
     await this.deps.writer.touch(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
     if (!input.fromTeam) await this.customerAnswered(doc, input.author, input.ts, input.at);
+    return doc;
+  }
+
+  /**
+   * A message of a case was edited or deleted in the customer's channel. The timeline keeps what
+   * it said before; an edit of the case's first message also becomes the case's description. A
+   * deleted first message leaves the case as it was (and reachable: replies in its thread still
+   * come to it), with the deletion on the timeline.
+   */
+  async recordMessageChange(input: { workspace: string; channel: string; ts: string; threadTs: string | null; author: Actor; before: string; after: string | null; at: Date }): Promise<CaseDocument | undefined> {
+    const { repository } = this.deps;
+    const doc = await repository.getByMessage(input.workspace, input.channel, input.threadTs ?? input.ts);
+    if (!doc) return undefined;
+    const data = { channel: input.channel, ts: input.ts, before: input.before, ...(input.after === null ? {} : { after: input.after }) };
+    const type = input.after === null ? 'message_deleted' : 'message_edited';
+    const isFirst = input.threadTs === null && doc.source.channel === input.channel && doc.source.ts === input.ts;
+    if (isFirst && input.after !== null && doc.status !== 'closed') {
+      const description = truncateDescription(input.after);
+      return this.deps.writer.change({ workspace: doc.workspace, caseId: String(doc._id), actor: input.author }, type, (current) => (current.description === description ? undefined : { set: { description }, data }), { byRule: true });
+    }
+    await repository.appendEvent(doc.workspace, doc._id, { key: `${type}:${input.channel}:${input.ts}:${input.at.getTime()}`, type, actor: input.author, at: input.at, data });
     return doc;
   }
 

@@ -5,6 +5,7 @@ import type { SlackDeps, SlackShared } from '../deps.js';
 import { tsToDate } from '../payloads.js';
 import {
   capturedMessagePayload,
+  customerChangePayload,
   internalEditPayload,
   internalPostPayload,
   internalThreadPayload,
@@ -96,6 +97,15 @@ export function registerIntakeHandlers(shared: SlackShared, deskOf: (workspace: 
     const { bridge } = await forWorkspace(p.workspace);
     await bridge.deletedInSlack({ ...p, threadId: p.threadTs, messageId: p.ts });
   });
+
+  // A customer channel message edited or deleted: the case records it (keeping what it said before).
+  const customerChange = async (raw: unknown) => {
+    const p = customerChangePayload.parse(raw);
+    const { cases } = await forWorkspace(p.workspace);
+    await cases.recordMessageChange({ ...p, author: slackActor(p.user), at: tsToDate(p.at) });
+  };
+  inbox.on(slackInboxKinds.customerEdit, customerChange);
+  inbox.on(slackInboxKinds.customerDelete, customerChange);
 
   inbox.on(slackInboxKinds.ticketReaction, openFromMessage('reaction'));
   inbox.on(slackInboxKinds.openCaseShortcut, openFromMessage('shortcut'));

@@ -12,7 +12,22 @@ export const slackInboxKinds = {
   internalPost: 'slack.internal.post',
   internalEdit: 'slack.internal.edit',
   internalDelete: 'slack.internal.delete',
+  customerEdit: 'slack.message.edited',
+  customerDelete: 'slack.message.deleted',
 } as const;
+
+/** A message in a customer channel changed or went: its text before (kept for the record) and after. */
+export const customerChangePayload = z.object({
+  workspace: z.string(),
+  channel: z.string(),
+  ts: z.string(),
+  threadTs: z.string().nullable(),
+  user: z.string(),
+  before: z.string(),
+  /** Null when the message was deleted. */
+  after: z.string().nullable(),
+  at: z.string(),
+});
 
 /** A message in a case's internal thread (under its card in the triage channel). */
 export const internalThreadPayload = z.object({

@@ -2,6 +2,7 @@ import type { SlackRouter } from '../../router.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackInboxKinds } from '../../intake/kinds.js';
 import { acceptInternalThreadEvent } from './internal-thread.js';
+import { acceptCustomerChange } from './customer-change.js';
 import { conversationalSubtypes, eventEnvelopeSchema, messageEventSchema } from '../../payloads.js';
 
 /**
@@ -20,6 +21,7 @@ export function messageListener(deps: SlackDeps) {
       await acceptInternalThreadEvent(deps, { workspace, deliveryKey, event: raw });
       return;
     }
+    if (await acceptCustomerChange(deps, { workspace, deliveryKey, event: raw })) return;
     const parsed = messageEventSchema.safeParse(raw);
     if (!parsed.success) return;
     const event = parsed.data;

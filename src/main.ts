@@ -101,6 +101,7 @@ export async function startTugi(options: TugiOptions) {
 
   const scheduler = await startScheduler({
     connection,
+    lock,
     logger,
     processEvery: options.processEvery,
     jobs: [

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids } from '../fixtures/config.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 const caseOf = (ts: string) => h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean();
-const timeline = async (caseId: unknown) => (await h.tugi.models.caseEvents.find({ caseId }).lean()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
+const timeline = async (caseId: Types.ObjectId) => (await h.tugi.models.caseEvents.find({ caseId }).lean()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
 const edited = (ts: string, before: string, after: string, threadTs?: string) =>
   h.event({
     type: 'message',

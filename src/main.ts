@@ -26,6 +26,7 @@ import { InstallationRepository } from './storage/installation.repository.js';
 import { parseKey, Sealer } from './storage/sealer.js';
 import { Desks } from './desk/desks.js';
 import { CaseNumbers } from './cases/case-numbers.js';
+import { CaseEffects } from './cases/case-effects.js';
 import { SettingsRepository } from './settings/settings.repository.js';
 import { importSettings } from './settings/seed.js';
 import { SetupService } from './settings/setup.service.js';
@@ -80,6 +81,7 @@ export async function startTugi(options: TugiOptions) {
     dueQueue: new DueQueue(models, logger),
     reportLog: new DueQueue(models, logger),
     caseNumbers: new CaseNumbers(models),
+    caseEffects: new CaseEffects({ models, outbox: outboxRepository, lock, clock, logger, kickDelivery: () => void deliverer.kick() }),
     clock,
     logger,
     metrics,
@@ -108,6 +110,8 @@ export async function startTugi(options: TugiOptions) {
       { name: 'outbox.sweep', every: '10 seconds', run: () => deliverer.kick() },
       // The crash backstop: it scans the inbox (a full scan on FerretDB), so once a minute is enough.
       { name: 'inbox.recover', every: '1 minute', run: () => inbox.recover() },
+      // Case changes a stopped process left between their write and their effects (a small collection: only changes in flight).
+      { name: 'cases.recover', every: '1 minute', run: () => shared.caseEffects.recover() },
       // Due points are filed by minute; sweeping a few times a minute keeps nags within seconds of due.
       ...(options.sweepEvery === false ? [] : [{ name: 'due.sweep', every: options.sweepEvery ?? '20 seconds', run: () => desks.each('due.sweep', (desk) => desk.sweepDue()) }]),
       { name: 'reports.fold', every: '30 seconds', run: () => desks.each('reports.fold', (desk) => desk.foldReports()) },
@@ -150,6 +154,8 @@ export async function startTugi(options: TugiOptions) {
     foldReports: async () => (await Promise.all(desks.all().map((d) => d.foldReports()))).every(Boolean),
     /** The weekly digest check, as the scheduled job runs it; true if a digest was posted. */
     postDigest: async () => (await Promise.all(desks.all().map((d) => d.postDigest()))).some(Boolean),
+    /** The crash backstop for case changes, as the scheduled job runs it. */
+    recoverCaseChanges: () => shared.caseEffects.recover(),
     /** One sweep of every workspace's due points, as the scheduled job runs it. */
     sweepDue: async () => void (await Promise.all(desks.all().map((d) => d.sweepDue()))),
     /** Graceful stop: no new requests, finish accepted events, deliver what is due, stop jobs. */

@@ -87,15 +87,19 @@ export class CaseService {
     isWithinWindow: (lastActivity: Date) => boolean;
   }): Promise<CaseDocument | undefined> {
     const { repository } = this.deps;
-    const linked = await repository.getByMessage(args.workspace, args.channel, args.ts);
-    // Already handled: joined before (return that case), or opened a case (open() finds it again).
-    if (linked) return linked.sourceKey === `${args.channel}:${args.ts}` ? undefined : linked;
-    const open = await repository.getRequesterCase(args.workspace, args.channel, args.author.userId);
-    if (!open || !openStatuses.includes(open.status) || !args.isWithinWindow(open.lastCustomerActivityAt)) return undefined;
-
-    if (await repository.link(args.workspace, `${args.channel}:${args.ts}`, open._id)) {
-      await this.deps.writer.touch(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
+    const source = `${args.channel}:${args.ts}`;
+    let open = await repository.getByMessage(args.workspace, args.channel, args.ts);
+    // This message opened a case of its own (open() finds it again).
+    if (open?.sourceKey === source) return undefined;
+    if (!open) {
+      const latest = await repository.getRequesterCase(args.workspace, args.channel, args.author.userId);
+      if (!latest || !openStatuses.includes(latest.status) || !args.isWithinWindow(latest.lastCustomerActivityAt)) return undefined;
+      // Lost to another trigger of the same message: whatever it linked to is what this joins.
+      open = (await repository.link(args.workspace, source, latest._id)) ? latest : await repository.getByMessage(args.workspace, args.channel, args.ts);
+      if (!open || open.sourceKey === source) return undefined;
     }
+    // From the link on, every step is safe to repeat, so a replay after a crash finishes what the first run began.
+    await this.deps.writer.touch(open, { lastCustomerActivityAt: args.at, lastActivityAt: args.at });
     await repository.appendEvent(open.workspace, open._id, {
       key: `msg:${args.channel}:${args.ts}`,
       type: 'customer_message',
@@ -114,14 +118,14 @@ export class CaseService {
     const { repository } = this.deps;
     const doc = await repository.getByMessage(input.workspace, input.channel, input.threadTs);
     if (!doc) return undefined;
-    const appended = await repository.appendEvent(doc.workspace, doc._id, {
+    await repository.appendEvent(doc.workspace, doc._id, {
       key: `msg:${input.channel}:${input.ts}`,
       type: input.fromTeam ? 'public_reply' : 'customer_message',
       actor: input.author,
       at: input.at,
       data: { channel: input.channel, ts: input.ts, text: input.text },
     });
-    if (!appended) return doc;
+    // Repeated on a replay too (after a crash between the entry and what follows): times only move forward and the rest is keyed.
     await this.deps.writer.touch(doc, { lastActivityAt: input.at, ...(input.fromTeam ? {} : { lastCustomerActivityAt: input.at }) }, input.fromTeam ? input.at : undefined);
     if (!input.fromTeam) await this.customerAnswered(doc, input.author, input.ts, input.at);
     return doc;

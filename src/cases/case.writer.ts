@@ -12,6 +12,7 @@ import type { SlaSettings } from '../sla/settings.js';
 import type { Actor } from './case.schema.js';
 import { isDueNow, type DueScheduler } from '../reminders/due-scheduler.js';
 import type { ReportRecorder } from '../reports/report-recorder.js';
+import type { CaseEffects } from './case-effects.js';
 
 export interface CaseWriterDeps {
   repository: CaseRepository;
@@ -24,6 +25,8 @@ export interface CaseWriterDeps {
   sla: SlaSettings;
   due: DueScheduler;
   reports: ReportRecorder;
+  /** Stores a change's timeline entry and messages so that a crash loses neither (shared by the process's desks). */
+  effects: CaseEffects;
 }
 
 /** What a change decides: the fields to set, the timeline data, and any messages beyond the card refresh. */
@@ -64,9 +67,19 @@ export class CaseWriter {
       if (!decision) return options.due ? this.markDone(doc, options.due) : doc;
       const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...(options.due ? { dueDone: [...doc.dueDone, options.due] } : { lastActivityAt: now }) };
       const next = { ...doc, ...set };
-      const updated = await repository.update(doc, { ...set, nextDue: await this.deps.due.plan(next), reported: await this.deps.reports.plan(next) });
-      await repository.appendEvent(updated.workspace, updated._id, { key: `v${updated.version}`, type, actor: input.actor, at: now, data: decision.data });
-      await this.deps.outbox.enqueue([...this.deps.notifications.changed(updated), ...(decision.messages?.(updated) ?? [])]);
+      const written = { ...set, nextDue: await this.deps.due.plan(next), reported: await this.deps.reports.plan(next) };
+      // The case as the write will leave it, so its effects can be stored before the write (see CaseEffects).
+      const updated: CaseDocument = { ...doc, ...written, version: doc.version + 1 };
+      const effects = {
+        workspace: updated.workspace,
+        caseId: updated._id,
+        version: updated.version,
+        event: { key: `v${updated.version}`, type, actor: input.actor, at: now, data: decision.data },
+        messages: this.deps.outbox.prepare([...this.deps.notifications.changed(updated), ...(decision.messages?.(updated) ?? [])]),
+      };
+      await this.deps.effects.record(effects);
+      await repository.update(doc, written);
+      await this.deps.effects.apply(effects);
       return updated;
     });
   }

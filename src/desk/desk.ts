@@ -1,5 +1,6 @@
 import { CaseNotifications, CaseWriter, CaseRepository, CaseService, EscalationService, IntakeService } from '../cases/index.js';
 import type { CaseNumbers } from '../cases/case-numbers.js';
+import type { CaseEffects } from '../cases/case-effects.js';
 import type { WorkspaceConfig } from '../config/index.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -40,6 +41,7 @@ export interface SharedParts {
   /** Starts delivery of what was just enqueued. */
   kickDelivery: () => void;
   caseNumbers: CaseNumbers;
+  caseEffects: CaseEffects;
 }
 
 export type Desk = ReturnType<typeof buildDesk>;
@@ -66,7 +68,7 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
   const reportService = new ReportService({ models, workspace, teamZone, directory, clock, calendar: sla.calendarFor(null) });
   const reportExport = new ReportExport({ models, workspace, teamZone, directory, clock });
   const reportFiles = new ReportFiles({ outbox, exporter: reportExport });
-  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports };
+  const caseDeps = { repository: caseRepository, outbox, notifications: caseNotifications, directory, clock, lock, sla, due, reports, effects: shared.caseEffects };
   const writer = new CaseWriter(caseDeps);
   const resolutionNotifications = new ResolutionNotifications(directory);
   const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });

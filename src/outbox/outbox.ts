@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import { viewAudience, type View } from '../messages/views.js';
-import type { OutboxRepository } from './outbox.repository.js';
+import type { NewOutboxEntry, OutboxRepository } from './outbox.repository.js';
 
 export interface OutboxMessage {
   workspace: string;
@@ -41,7 +41,12 @@ export class Outbox {
 
   async enqueue(messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const entries = messages.map((message) => {
+    await this.enqueuePrepared(this.prepare(messages));
+  }
+
+  /** The messages as stored entries, each checked for where it may go (throws on a leak, a bug). */
+  prepare(messages: OutboxMessage[]): NewOutboxEntry[] {
+    return messages.map((message) => {
       const audience = viewAudience[message.view.kind];
       // An allow-list, not a block-list: a customer's 1:1 chat or a channel added tomorrow is safe too.
       if (audience === 'internal' && !this.isInternalChannel(message.channel)) {
@@ -61,6 +66,11 @@ export class Outbox {
         anchor: message.anchor ?? false,
       };
     });
+  }
+
+  /** Stores prepared entries (again, harmlessly: keys already stored are skipped). */
+  async enqueuePrepared(entries: NewOutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await this.repository.insertMany(entries, this.clock.now());
     this.onEnqueued();
   }

@@ -14,6 +14,7 @@ import { knowledgeModel } from './knowledge.model.js';
 import { settingsChangeModel, settingsModel } from './settings.model.js';
 import { installationModel } from './installation.model.js';
 import { caseNumberModel } from './case-number.model.js';
+import { caseIntentModel } from './case-intent.model.js';
 import { reportClaimModel, reportMembersModel, rollupModel } from './report.model.js';
 
 export function createModels(connection: Connection) {
@@ -40,6 +41,7 @@ export function createModels(connection: Connection) {
     settingsChanges: settingsChangeModel(connection),
     installations: installationModel(connection),
     caseNumbers: caseNumberModel(connection),
+    caseIntents: caseIntentModel(connection),
   };
 }
 

@@ -32,7 +32,7 @@ export function createMetrics(): { registry: Registry; metrics: Metrics } {
   });
   const unhandled = new Counter({
     name: 'tugi_slack_unhandled_requests_total',
-    help: 'Slack requests no listener took (old buttons, unknown payloads and commands), answered at once, by kind',
+    help: 'Slack requests answered for want of a listener (old buttons, unknown payloads and commands, by kind) or because their content failed (kind "failed")',
     labelNames: ['kind'],
     registers: [registry],
   });

@@ -17,7 +17,7 @@ import { installationStore, OrgInstallRefusedError } from './oauth/installation-
 import { installFailedPage, installedPage, installPage } from './oauth/pages.js';
 import { SlackPlatform } from './platform.js';
 import { SlackRouter } from './router.js';
-import { answerUnhandled } from './unhandled.js';
+import { answerEveryRequest } from './unhandled.js';
 
 /** OAuth ("Add to Slack"): each workspace installs tugi and is served with its own bot token. */
 export interface SlackOAuthOptions {
@@ -109,7 +109,7 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
   registerActions(router);
   registerViews(router);
   registerIntakeHandlers(shared, deskOf, clients);
-  answerUnhandled(app, shared.logger, (kind) => shared.metrics.unhandledRequest(kind));
+  answerEveryRequest(app, shared.logger, (kind) => shared.metrics.unhandledRequest(kind));
 
   return {
     app,

@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import { MongoError } from 'mongodb';
+import mongoose from 'mongoose';
 import type { Logger } from '../../src/logger.js';
 
 /** Said privately where Slack can show it, to whoever pressed something tugi does not (or no longer) know. */
@@ -19,28 +21,48 @@ function answerFor(kind: string): object | undefined {
 }
 
 /**
- * Every request Slack sends is answered at once, even when no listener took it (an old message's
- * button, a view or shortcut of another app version, a legacy dialog, a command tugi does not
- * have): otherwise Bolt lets it hang until Slack's 3 s are up and the person sees an error.
- * Bolt's listeners have all run when `processEvent` returns (tugi answers before responding), so
- * a request still unanswered then has no listener: it is answered, logged and counted, and where
- * the payload carries a response_url the person is told privately why nothing happened.
+ * The database did not take the write (down, unreachable, refusing): a 5xx makes Slack retry,
+ * which is right, since the request's effect was not kept. Bolt may wrap the error it got.
  */
-export function answerUnhandled(app: App, logger: Logger, count: (kind: string) => void): void {
+function isDatabaseTrouble(error: unknown): boolean {
+  if (error instanceof MongoError || error instanceof mongoose.Error) return true;
+  const e = error as { original?: unknown; originals?: unknown[] } | null;
+  return Boolean(e && (isDatabaseTrouble(e.original) || (e.originals ?? []).some(isDatabaseTrouble)));
+}
+
+/**
+ * Every request Slack sends is answered at once: one no listener took (an old message's button,
+ * a view or shortcut of another app version, a legacy dialog, a command tugi does not have),
+ * which Bolt would leave hanging until Slack's 3 s are up; and one whose content broke Bolt or a
+ * listener (a payload of a shape Slack does not send), which Slack would retry for ever. Only
+ * database trouble is answered with a 5xx, so Slack retries what was not kept. Bolt's listeners
+ * have all run when `processEvent` returns (tugi answers before responding), so a request still
+ * unanswered then has no listener: it is answered, logged and counted, and where the payload
+ * carries a response_url the person is told privately why nothing happened.
+ */
+export function answerEveryRequest(app: App, logger: Logger, count: (kind: string) => void): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event) => {
     let answered = false;
     const ack = event.ack;
-    await processEvent({
-      ...event,
-      ack: async (response) => {
-        answered = true;
-        await ack(response);
-      },
-    });
-    if (answered) return;
     const body = (event.body ?? {}) as Record<string, unknown>;
     const kind = kindOf(body);
+    try {
+      await processEvent({
+        ...event,
+        ack: async (response) => {
+          answered = true;
+          await ack(response);
+        },
+      });
+    } catch (error) {
+      if (isDatabaseTrouble(error)) throw error;
+      count('failed');
+      logger.error({ err: error, kind, id: idOf(body) }, 'slack: a request failed on its content; answered, so Slack does not retry it');
+      if (!answered) await ack(answerFor(kind) as never);
+      return;
+    }
+    if (answered) return;
     count(kind);
     logger.warn({ kind, id: idOf(body) }, 'slack: a request no listener takes; answered and ignored');
     await ack(answerFor(kind) as never);

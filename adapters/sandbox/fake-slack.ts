@@ -43,6 +43,8 @@ export class FakeSlack {
   readonly responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   /** Messages conversations.history can return, by `channel:ts`. */
   readonly messages = new Map<string, { user: string; text: string }>();
+  /** What chat.postMessage posted, per channel (and thread), newest last: history and replies return them with their metadata. */
+  private readonly posted = new Map<string, Array<{ ts: string; text: unknown; thread_ts?: string; metadata?: unknown }>>();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
@@ -122,6 +124,7 @@ export class FakeSlack {
     this.responses.length = 0;
     this.messages.clear();
     this.uploads.clear();
+    this.posted.clear();
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -233,8 +236,12 @@ export class FakeSlack {
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: String(args.view_id ?? `V${String((this.tsCounter += 1)).padStart(8, '0')}`) } };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: this.nextTs() };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        const where = `${String(args.channel)}:${String(args.thread_ts ?? '')}`;
+        this.posted.set(where, [...(this.posted.get(where) ?? []), { ts, text: args.text, ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) }]);
+        return { ok: true, channel: args.channel, ts };
+      }
       case 'chat.update':
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
@@ -252,8 +259,16 @@ export class FakeSlack {
         return { ok: true, permalink: `https://tugi-test.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
       case 'conversations.history':
       case 'conversations.replies': {
-        const found = this.messages.get(`${args.channel}:${args.latest}`);
-        return { ok: true, messages: found ? [{ ts: args.latest, ...found }] : [] };
+        if (args.latest) {
+          const found = this.messages.get(`${args.channel}:${args.latest}`);
+          return { ok: true, messages: found ? [{ ts: args.latest, ...found }] : [] };
+        }
+        // The newest first, as Slack lists them; metadata only when asked for.
+        const where = `${String(args.channel)}:${method === 'conversations.replies' ? String(args.ts) : ''}`;
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = String(args.include_all_metadata) === 'true';
+        const messages = [...(this.posted.get(where) ?? [])].reverse().slice(0, limit).map(({ metadata, ...m }) => ({ ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+        return { ok: true, messages };
       }
       default:
         return { ok: false, error: 'unknown_method' };

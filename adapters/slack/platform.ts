@@ -25,6 +25,9 @@ const permanentErrors = new Set([
   'not_authed',
 ]);
 
+/** The metadata event type of tugi's posts (Slack's message metadata). */
+const outboxEventType = 'tugi_outbox_message';
+
 /** Slack user ids: a file addressed to a person goes to their direct messages with tugi. */
 const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
 
@@ -54,8 +57,30 @@ export class SlackPlatform implements ChatPlatform {
         ...rendered,
         unfurl_links: false,
         unfurl_media: false,
+        // The outbox key rides along as message metadata, so findPosted can recognise the post.
+        metadata: { event_type: outboxEventType, event_payload: { key: message.key } },
       });
       return { messageId: result.ts! };
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  /**
+   * Looks for a post an interrupted attempt made: the latest messages of the channel (or of the
+   * thread) carrying the outbox key in their metadata. Files and direct messages carry none and
+   * are not looked for.
+   */
+  async findPosted(message: OutboundMessage): Promise<string | undefined> {
+    if (isFileView(message.view) || isUserId(message.channel)) return undefined;
+    const client = await this.clients.for(message.workspace);
+    if (!client) return undefined;
+    try {
+      const found = message.threadId
+        ? await client.conversations.replies({ channel: message.channel, ts: message.threadId, include_all_metadata: true, limit: 200 })
+        : await client.conversations.history({ channel: message.channel, include_all_metadata: true, limit: 100 });
+      const posted = found.messages?.find((m) => (m.metadata?.event_payload as { key?: unknown } | undefined)?.key === message.key);
+      return posted?.ts;
     } catch (error) {
       throw translateError(error);
     }

@@ -106,7 +106,6 @@ export class OutboxDeliverer {
     try {
       for (let start = 0; start < entries.length; start += readAhead) {
         if (this.stopped) return undefined;
-        if (Date.now() - heldSince > leaseRenewAfterMs) return this.clock.now();
         const chunk = entries.slice(start, start + readAhead);
         const now = this.clock.now();
         const firstLater = chunk.findIndex((entry) => entry.nextAttemptAt > now);
@@ -114,6 +113,9 @@ export class OutboxDeliverer {
         const messages = await Promise.all(due.map((entry) => this.repository.getPending(entry, now)));
         for (const message of messages) {
           if (this.stopped) return undefined;
+          // Checked before each message, not each chunk: pacing a busy channel can take seconds a
+          // message, and a send begun after the lease ran out could overlap the next holder's.
+          if (Date.now() - heldSince > leaseRenewAfterMs) return this.clock.now();
           const outcome = await this.deliverRead(message, recording);
           if (!outcome.done) return outcome.next;
         }
@@ -150,16 +152,21 @@ export class OutboxDeliverer {
     }
     const platform = this.platforms.get(message.platform);
     if (!platform) return settled(this.giveUp(message, attempt, `no platform ${message.platform}`));
+    const outbound = {
+      workspace: message.workspace,
+      key: message.key,
+      op: message.op,
+      channel: message.channel,
+      threadId: message.threadTs ?? threadParent?.messageId ?? null,
+      targetId: target?.messageId ?? null,
+      view: JSON.parse(message.view) as View,
+    };
     let messageId: string;
     try {
-      ({ messageId } = await platform.deliver({
-        workspace: message.workspace,
-        op: message.op,
-        channel: message.channel,
-        threadId: message.threadTs ?? threadParent?.messageId ?? null,
-        targetId: target?.messageId ?? null,
-        view: JSON.parse(message.view) as View,
-      }));
+      // An earlier attempt was cut off after it posted, perhaps: adopt that post instead of making a second.
+      const posted = message.sending && message.op === 'post' ? await platform.findPosted?.(outbound) : undefined;
+      if (posted === undefined && message.op === 'post') await this.repository.markSending(message._id);
+      ({ messageId } = posted !== undefined ? { messageId: posted } : await platform.deliver(outbound));
     } catch (error) {
       return settled(this.handleFailure(message, attempt, error));
     }
@@ -180,8 +187,8 @@ export class OutboxDeliverer {
       this.pacer.pause(channelOf(message), this.clock.now().getTime() + error.retryAfterMs);
       this.logger.warn(log, 'outbox: rate limited, retrying after Retry-After');
       this.metrics.outboxDelivered(message.platform, 'rate_limited');
-      // A 429 is the platform pacing us, not a failure of the message: it uses up no attempt.
-      return this.retryAt(message, message.attempts, this.later(error.retryAfterMs), reason);
+      // A 429 is the platform pacing us, not a failure of the message: it uses up no attempt (and posted nothing).
+      return this.retryAt(message, message.attempts, this.later(error.retryAfterMs), reason, { posted: false });
     }
     if (error instanceof PermanentDeliveryError || attempt >= maxDeliveryAttempts) {
       this.logger.error(log, 'outbox: giving up on message');
@@ -193,8 +200,8 @@ export class OutboxDeliverer {
     return this.retryAt(message, attempt, this.later(retryDelayMs(attempt)), reason);
   }
 
-  private async retryAt(message: OutboxDocument, attempts: number, at: Date, reason: string): Promise<Outcome> {
-    await this.repository.reschedule(message._id, attempts, at, reason);
+  private async retryAt(message: OutboxDocument, attempts: number, at: Date, reason: string, known?: { posted: false }): Promise<Outcome> {
+    await this.repository.reschedule(message._id, attempts, at, reason, known);
     return { done: false, next: at };
   }
 

@@ -100,9 +100,10 @@ export class OutboxRepository {
     await Promise.all([
       startsThread &&
         insertedOnce(this.models.outboxAnchors.create({ _id: `${message.workspace}:${message.channel}:${messageId}`, workspace: message.workspace, key: message.key })),
-      this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null } }),
-      this.dequeue(id),
+      this.models.outbox.updateOne({ _id: id }, { $set: { state: 'sent', attempts, messageId, sentAt: now, lastError: null, sending: false } }),
     ]);
+    // Only then off the queue: a process stopped in between leaves the entry, and the next pass finds the message sent.
+    await this.dequeue(id);
     remember(this.deliveredIds, id, messageId);
   }
 
@@ -132,8 +133,14 @@ export class OutboxRepository {
   }
 
   /** To be tried again at `at`; `attempts` is what the failures so far count as (a 429 counts nothing). */
-  async reschedule(id: string, attempts: number, at: Date, reason: string): Promise<void> {
-    await this.models.outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt: at, lastError: reason } });
+  /** Before a post goes out: if this process stops before it records the outcome, the next attempt looks first. */
+  async markSending(id: string): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { sending: true } });
+  }
+
+  /** `known.posted: false` when the platform said no (a 429): the next attempt need not look for it. */
+  async reschedule(id: string, attempts: number, at: Date, reason: string, known?: { posted: false }): Promise<void> {
+    await this.models.outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt: at, lastError: reason, ...(known ? { sending: false } : {}) } });
     await this.models.outboxQueue.updateOne({ _id: id }, { $set: { nextAttemptAt: at } });
   }
 

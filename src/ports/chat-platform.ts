@@ -4,6 +4,8 @@ import type { View } from '../messages/views.js';
 export interface OutboundMessage {
   /** The Slack workspace the message belongs to (its token, its installation). */
   workspace: string;
+  /** The outbox key: sent along where the platform keeps it, so a post whose outcome was lost can be found. */
+  key: string;
   op: 'post' | 'update' | 'delete';
   channel: string;
   /** Thread to post into (a platform message id), if any. */
@@ -17,6 +19,12 @@ export interface OutboundMessage {
 export interface ChatPlatform {
   readonly name: 'slack' | 'teams';
   deliver(message: OutboundMessage): Promise<{ messageId: string }>;
+  /**
+   * A post an earlier attempt may have made before it was cut off (the process stopped, the
+   * answer was lost): its id if it is there, so it is not posted twice. Platforms that cannot
+   * look (Teams bots cannot read a conversation) leave it out: delivery there is at least once.
+   */
+  findPosted?(message: OutboundMessage): Promise<string | undefined>;
 }
 
 /** The platform said "slow down" (HTTP 429); try again after `retryAfterMs`. */

@@ -100,4 +100,28 @@ describe('a case change and its effects, when the process stops between the writ
     expect(await h.tugi.models.caseEvents.countDocuments({ caseId: doc._id, key: `msg:${ids.acme}:${ts}` })).toBe(1);
     expect(await h.tugi.models.cases.countDocuments({ sourceKey: `${ids.acme}:${ts}` })).toBe(0);
   });
+
+  it('a post whose delivery record was lost (the sender stopped right after Slack took it) is found again, not posted twice', async () => {
+    const outbox = h.tugi.models.outbox;
+    const original = outbox.updateOne.bind(outbox);
+    let cut = false;
+    const spy = vi.spyOn(outbox, 'updateOne').mockImplementation(((filter: never, update: { $set?: { state?: string } }, ...rest: never[]) => {
+      if (!cut && update.$set?.state === 'sent') {
+        cut = true;
+        return Promise.reject(new Error('killed'));
+      }
+      return original(filter, update as never, ...rest);
+    }) as never);
+    const { ts } = await h.customerMessage('Mail server rejects everything', { user: 'U0CRASH5' });
+    await h.settle();
+    spy.mockRestore();
+    expect(cut).toBe(true);
+    const doc = (await h.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+    // The next pass found the message still pending but marked as possibly posted, looked, and recorded the post it found.
+    expect(await outbox.countDocuments({ workspace: ids.team, state: { $ne: 'sent' } })).toBe(0);
+    // One acknowledgement in the customer's thread, one card in triage.
+    expect(h.slack.posts(ids.acme).filter((p) => p.args.thread_ts === ts)).toHaveLength(1);
+    expect(h.slack.posts(ids.triage).filter((p) => !p.args.thread_ts && String(p.args.text).startsWith(`${doc.key}:`))).toHaveLength(1);
+    expect(h.slack.callsTo('conversations.history').length + h.slack.callsTo('conversations.replies').length).toBeGreaterThan(0);
+  });
 });

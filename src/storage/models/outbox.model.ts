@@ -28,6 +28,8 @@ const outboxSchema = new Schema(
     lastError: { type: String, default: null },
     /** The platform's id of the delivered message (Slack ts, Teams activity id). */
     messageId: { type: String, default: null },
+    /** A post went out and its outcome is not known yet (set before the call): the next attempt first asks the platform whether it arrived. */
+    sending: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
   },

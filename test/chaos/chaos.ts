@@ -22,6 +22,8 @@ export interface ChaosOptions {
   killEveryMs?: number;
   /** Customer messages per second across the run. */
   messagesPerSecond?: number;
+  /** How long the work left at the end may take to finish (tugi posts about one message a second to a channel, as Slack allows). */
+  settleMs?: number;
   log?: (line: string) => void;
 }
 
@@ -214,7 +216,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     await Promise.all([killer, outage]);
     // Every replica up again (one that started while the database was away gave up), then time for the backstops.
     await Promise.all(replicas.map((r, slot) => (r.ready ? undefined : start(slot))));
-    await settle(uri, 120_000);
+    await settle(uri, options.settleMs ?? 120_000, log);
     Object.assign(figures, await check(uri, slack, connector, messages, teamsChats));
   } finally {
     chaosOn = false;
@@ -232,22 +234,30 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 }
 
 /** Waits until nothing is left to do: no pending inbox record, case intent or outbox message. */
-async function settle(uri: string, limitMs: number): Promise<void> {
+async function settle(uri: string, limitMs: number, log: (line: string) => void): Promise<void> {
   const connection = await connectDatabase(uri);
   try {
     const until = Date.now() + limitMs;
-    for (;;) {
+    for (let tick = 0; ; tick += 1) {
       const [inbox, intents, outbox] = await Promise.all([
         connection.collection('inbox').countDocuments({ state: 'pending' }),
         connection.collection('case_intents').countDocuments(),
         connection.collection('outbox').countDocuments({ state: 'pending' }),
       ]);
       if (inbox + intents + outbox === 0 || Date.now() > until) return;
+      if (tick % 30 === 0) log(`settling: ${inbox} inbox records, ${intents} case changes, ${outbox} outbox messages to go`);
       await sleep(1_000);
     }
   } finally {
     await connection.close();
   }
+}
+
+/** Where an acknowledgement that did not arrive is: never stored, still pending, or given up. */
+async function ackState(connection: Awaited<ReturnType<typeof connectDatabase>>, caseId: unknown): Promise<string> {
+  if (!caseId) return 'no case';
+  const ack = await connection.collection('outbox').findOne({ key: `case:${String(caseId)}:ack` });
+  return ack ? `outbox: ${String(ack.state)}${ack.lastError ? `, ${String(ack.lastError)}` : ''}` : 'not in the outbox';
 }
 
 async function check(uri: string, slack: FakeSlack, connector: FakeBotConnector, messages: Array<{ channel: string; ts: string }>, teamsChats: string[]) {
@@ -264,7 +274,7 @@ async function check(uri: string, slack: FakeSlack, connector: FakeBotConnector,
       if (n === 0) lost.push(`no case for message ${key}`);
       if (n > 1) doubled.push(`${n} cases for message ${key}`);
       const acks = slack.posts(channel).filter((p) => p.args.thread_ts === ts && String(p.args.text).includes('CS-')).length;
-      if (acks === 0) lost.push(`no acknowledgement for ${key}`);
+      if (acks === 0) lost.push(`no acknowledgement for ${key} (${await ackState(connection, cases.find((c) => c.sourceKey === key)?._id)})`);
       if (acks > 1) doubled.push(`${acks} acknowledgements for ${key}`);
     }
     const keys = new Map<string, number>();

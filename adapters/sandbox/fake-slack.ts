@@ -61,6 +61,8 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Channels conversations.info describes; unknown ones are public and have tugi in them. */
   readonly channels = new Map<string, { isMember: boolean; isPrivate: boolean }>();
+  /** What apps.connections.open hands out: where a Socket Mode client connects (a test's WebSocket fake). */
+  socketModeUrl: string | undefined;
   /** The client id and secret oauth.v2.access accepts. */
   readonly app = { clientId: '1111111111.2222222222', clientSecret: 'fake-client-secret', appId: 'A0TUGI' };
 
@@ -216,6 +218,8 @@ export class FakeSlack {
         if (!known) return { ok: true, team_id: 'T0TUGI', user_id: 'U0TUGIBOT', bot_id: 'B0TUGI' };
         return { ok: true, url: `https://${known.teamId.toLowerCase()}.slack.com/`, team: known.teamName, team_id: known.teamId, user_id: known.botUserId, bot_id: `B${known.teamId.slice(1)}`, is_enterprise_install: Boolean(known.orgWide) };
       }
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'oauth.v2.access':
         return exchangeCode(this, this.grants, args, authorization);
       case 'users.info': {

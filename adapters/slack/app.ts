@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { App, ExpressReceiver, type Installation } from '@slack/bolt';
+import { App, ExpressReceiver, SocketModeReceiver, type Installation } from '@slack/bolt';
 import type { Express } from 'express';
 import type { InstallationRepository } from '../../src/storage/installation.repository.js';
 import { boltLogger } from './bolt-logger.js';
@@ -82,7 +82,14 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
   const app = options.oauth
     ? new App({ receiver: receiver(), clientOptions, logger, deferInitialization })
     : options.appToken
-      ? new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization })
+      ? new App({
+          token: options.botToken,
+          clientOptions,
+          logger,
+          deferInitialization,
+          // Its own Web API client (apps.connections.open) goes where the app's does.
+          receiver: new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } }),
+        })
       : new App({ token: options.botToken, clientOptions, logger, deferInitialization, receiver: receiver() });
   app.error(async (error) => {
     // A request from a workspace that has no installation (any more) is not retried by Slack's rules: answer and forget it.

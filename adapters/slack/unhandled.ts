@@ -47,19 +47,28 @@ export function answerEveryRequest(app: App, logger: Logger, count: (kind: strin
     const ack = event.ack;
     const body = (event.body ?? {}) as Record<string, unknown>;
     const kind = kindOf(body);
+    // Bolt acknowledges an event before its listeners run. Over HTTP the answer waits for them
+    // anyway (processBeforeResponse); over Socket Mode it would go out at once, and a replica
+    // killed before the inbox write would lose the event. So an event's acknowledgement is held
+    // until the listeners are done — over both, it follows the durable write.
+    const isEvent = typeof body.event === 'object' && body.event !== null;
+    let held: { response: unknown } | undefined;
     try {
       await processEvent({
         ...event,
         ack: async (response) => {
           answered = true;
-          await ack(response);
+          if (isEvent) held = { response };
+          else await ack(response);
         },
       });
+      if (held) await ack(held.response as never);
     } catch (error) {
       if (isDatabaseTrouble(error)) throw error;
       count('failed');
       logger.error({ err: error, kind, id: idOf(body) }, 'slack: a request failed on its content; answered, so Slack does not retry it');
-      if (!answered) await ack(answerFor(kind) as never);
+      if (held) await ack(held.response as never);
+      else if (!answered) await ack(answerFor(kind) as never);
       return;
     }
     if (answered) return;

@@ -32,7 +32,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { settings?: Settings; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock } = {},
+  options: { settings?: Settings; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock; appToken?: string } = {},
 ): Promise<Harness> {
   const db = options.db ?? (await openTestDatabase());
   const slack = options.slack ?? (await new FakeSlack().start());
@@ -46,7 +46,7 @@ export async function startHarness(
       connection,
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-      slack: { botToken: 'xoxb-test-token', signingSecret, apiUrl: slack.apiUrl },
+      slack: { botToken: 'xoxb-test-token', signingSecret, apiUrl: slack.apiUrl, ...(options.appToken ? { appToken: options.appToken } : {}) },
       // Tests post activities without Bot Framework tokens (security tests configure credentials).
       teams: options.teams ?? { allowUnauthenticated: true },
       channelIntervalMs: 0,

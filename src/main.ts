@@ -88,7 +88,7 @@ export async function startTugi(options: TugiOptions) {
     kickDelivery: () => void deliverer.kick(),
   };
   const installations = options.slack.oauth?.installations;
-  const desks = new Desks(settings, shared, logger, async (workspace) => !installations || (await installations.fetch(workspace)) !== undefined);
+  const desks = new Desks(settings, shared, async (workspace) => !installations || (await installations.fetch(workspace)) !== undefined);
   if (options.settings) await importSettings(settings, options.settings, options.settings.origin, clock);
   await desks.refresh();
 
@@ -211,7 +211,8 @@ async function slackOptions(env: Env, connection: Connection, logger: Logger): P
   const key = parseKey(env.TUGI_ENCRYPTION_KEY!)!;
   const previous = env.TUGI_ENCRYPTION_KEY_PREVIOUS ? [parseKey(env.TUGI_ENCRYPTION_KEY_PREVIOUS)!] : [];
   const installations = new InstallationRepository(createModels(connection), new Sealer(key, previous));
-  const resealed = await installations.reseal();
+  // Only a rotation leaves installations sealed with another key: no reason to read them all otherwise.
+  const resealed = previous.length > 0 ? await installations.reseal() : 0;
   if (resealed > 0) logger.info({ resealed }, 'installations sealed again with the new TUGI_ENCRYPTION_KEY; TUGI_ENCRYPTION_KEY_PREVIOUS may be removed');
   return { ...common, oauth: { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: stateSecretFrom(key), installations } };
 }

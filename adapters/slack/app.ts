@@ -17,7 +17,7 @@ import { installationStore, OrgInstallRefusedError } from './oauth/installation-
 import { installFailedPage, installedPage, installPage } from './oauth/pages.js';
 import { SlackPlatform } from './platform.js';
 import { SlackRouter } from './router.js';
-import { answerEveryRequest } from './unhandled.js';
+import { answerEveryRequest } from './answer-every-request.js';
 
 /** OAuth ("Add to Slack"): each workspace installs tugi and is served with its own bot token. */
 export interface SlackOAuthOptions {

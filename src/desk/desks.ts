@@ -1,4 +1,3 @@
-import type { Logger } from '../logger.js';
 import type { SettingsRepository, StoredSettings } from '../settings/settings.repository.js';
 import { buildDesk, type Desk, type SharedParts } from './desk.js';
 
@@ -13,7 +12,6 @@ export class Desks {
   constructor(
     private readonly settings: SettingsRepository,
     private readonly shared: SharedParts,
-    private readonly logger: Logger,
     /** Whether a workspace still has tugi installed: the scheduled jobs leave one that uninstalled alone. */
     private readonly installed: (workspace: string) => Promise<boolean> = async () => true,
   ) {}
@@ -26,7 +24,8 @@ export class Desks {
   /**
    * The desk a Teams tenant belongs to: the workspace whose own tenant it is, or whose customer
    * account it is. With one workspace that names no tenant, every tenant is its (as before tenants
-   * were checked); otherwise an unclaimed tenant has no desk.
+   * were checked); otherwise an unclaimed tenant has no desk. This is the Teams tenant check: an
+   * activity is served only by the desk found here.
    */
   forTenant(tenant: string | undefined): Desk | undefined {
     const desks = this.all();
@@ -57,7 +56,7 @@ export class Desks {
     const desk = buildDesk(stored.config, this.shared, current?.desk);
     if (!current) await desk.knowledge.refresh();
     this.desks.set(stored.workspace, { desk, version: stored.version });
-    if (current) this.logger.info({ workspace: stored.workspace, version: stored.version }, 'settings changed; the desk now uses them');
+    if (current) this.shared.logger.info({ workspace: stored.workspace, version: stored.version }, 'settings changed; the desk now uses them');
     return desk;
   }
 
@@ -65,7 +64,7 @@ export class Desks {
   async each(job: string, run: (desk: Desk) => Promise<unknown>): Promise<void> {
     for (const desk of this.all()) {
       if (!(await this.installed(desk.workspace).catch(() => true))) continue;
-      await run(desk).catch((err: unknown) => this.logger.error({ err, workspace: desk.workspace, job }, 'job failed for a workspace'));
+      await run(desk).catch((err: unknown) => this.shared.logger.error({ err, workspace: desk.workspace, job }, 'job failed for a workspace'));
     }
   }
 }

@@ -98,7 +98,7 @@ export class OutboxDeliverer {
    */
   private async deliverChannel(entries: OutboxQueueEntry[]): Promise<Date | undefined> {
     const first = entries[0]!;
-    const lease = await this.lock.acquire(`outbox:${first.workspace}:${first.channel}`);
+    const lease = await this.lock.acquire(`outbox:${channelOf(first)}`);
     // Another replica is sending to this channel; look again shortly.
     if (!lease) return this.later(250);
     const heldSince = Date.now();

@@ -64,9 +64,10 @@ export class SettingsRepository {
 
   async save(workspace: string, source: SettingsSource, options: SaveOptions): Promise<StoredSettings> {
     const config = validateSettings(workspace, source);
-    const current = await this.get(workspace).catch(() => undefined);
+    // What is stored now, as written: the change log compares against it (no need to parse it again).
+    const current = await this.models.settings.findById(workspace, { source: 1, importedHash: 1 }).lean();
     const version = options.basedOn + 1;
-    const changes = settingsDiff(current?.source ?? {}, source).slice(0, 200);
+    const changes = settingsDiff(current ? (JSON.parse(current.source) as SettingsSource) : {}, source).slice(0, 200);
     const claimed = await insertedOnce(
       this.models.settingsChanges.create({ _id: `${workspace}:${version}`, workspace, version, at: options.at, by: options.by, summary: options.summary, changes, source: JSON.stringify(source) }),
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids } from '../fixtures/config.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { postToSlackEndpoint } from '../support/slack-requests.js';
-import { unknownCommandNote, unknownNote } from '../../adapters/slack/unhandled.js';
+import { unknownCommandNote, unknownNote } from '../../adapters/slack/answer-every-request.js';
 
 let h: Harness;
 beforeAll(async () => {

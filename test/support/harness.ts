@@ -11,6 +11,17 @@ import { FakeBotConnector } from '../../adapters/sandbox/fake-bot-connector.js';
 import { postActivity } from './teams-activities.js';
 import { eventEnvelope, nextTs, postToSlackEndpoint, signingSecret, type SendOptions } from './slack-requests.js';
 
+/**
+ * Waits until the replicas have handled what they accepted and delivered what that enqueued, a
+ * few rounds over, since handling on one replica can enqueue work that another delivers.
+ */
+export async function settleReplicas(replicas: Tugi[]): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    await Promise.all(replicas.map((r) => r.inbox.idle()));
+    await Promise.all(replicas.map((r) => r.deliverer.kick()));
+  }
+}
+
 export interface Harness {
   tugi: Tugi;
   slack: FakeSlack;
@@ -97,12 +108,7 @@ export async function startHarness(
       const form = new URLSearchParams({ payload: JSON.stringify(payload) });
       return postToSlackEndpoint(baseUrl, form.toString(), 'application/x-www-form-urlencoded', opts);
     },
-    async settle() {
-      for (let i = 0; i < 3; i += 1) {
-        await Promise.all([tugi, ...others].map((t) => t.inbox.idle()));
-        await Promise.all([tugi, ...others].map((t) => t.deliverer.kick()));
-      }
-    },
+    settle: () => settleReplicas([tugi, ...others]),
     async startAnother() {
       const another = await boot(await db.connectAgain());
       others.push(another);

@@ -8,6 +8,7 @@ import { Sealer } from '../../src/storage/sealer.js';
 import { FakeSlack, type FakeWorkspace } from '../../adapters/sandbox/fake-slack.js';
 import { FakeBotConnector } from '../../adapters/sandbox/fake-bot-connector.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
+import { settleReplicas } from './harness.js';
 import { nextTs, postToSlackEndpoint, signingSecret } from './slack-requests.js';
 
 /** Two workspaces that reuse the same channel and user ids, as real ones do (ids are only unique within a workspace). */
@@ -137,12 +138,7 @@ export async function startOAuthTugi(options: { clock?: Clock } = {}) {
       await this.clickInView(workspace, workspace.installer, 'V0ROOT', 'setup.person.add', undefined, replica);
       await this.submitView(workspace, workspace.installer, this.lastView(workspace, 'views.push')!, { slackUserId: { selected_user: shared.agent }, name: { value: `${account} agent` }, roles: { selected_options: [{ value: 'agent' }] } }, replica);
     },
-    async settle() {
-      for (let i = 0; i < 3; i += 1) {
-        await Promise.all(replicas.map((r) => r.inbox.idle()));
-        await Promise.all(replicas.map((r) => r.deliverer.kick()));
-      }
-    },
+    settle: () => settleReplicas(replicas),
     async stop() {
       for (const replica of replicas) await replica.stop();
       await slack.stop();

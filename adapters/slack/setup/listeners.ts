@@ -54,16 +54,14 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
     return infos.flatMap((info, i) => (info?.channel && !info.channel.is_member ? [{ channel: channels[i]!, private: Boolean(info.channel.is_private) }] : []));
   };
 
-  const mainView = async (client: WebClient, workspace: string) => {
-    const stored = await deps.setup.read(workspace);
-    return setupView(stored, await channelProblems(client, stored));
-  };
+  /** The setup modal for these settings, with the channels tugi is not in flagged. */
+  const mainView = async (client: WebClient, stored: StoredSettings | undefined) => setupView(stored, await channelProblems(client, stored));
 
   /** Opens the setup modal, or says privately why not. */
   const openSetup = async (client: WebClient, workspace: string, userId: string, triggerId: string): Promise<string | undefined> => {
     const stored = await deps.setup.read(workspace);
     if (!deps.setup.mayEdit(stored, await editorOf(client, workspace, userId))) return 'Only managers change tugi’s settings (before the first manager exists: whoever installed tugi, or a workspace admin).';
-    await client.views.open({ trigger_id: triggerId, view: setupView(stored, await channelProblems(client, stored)) });
+    await client.views.open({ trigger_id: triggerId, view: await mainView(client, stored) });
     return undefined;
   };
 
@@ -90,7 +88,7 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
     const channel = p.actions?.[0]?.value;
     if (!channel || !p.view) return;
     await client.conversations.join({ channel }).catch((err: unknown) => deps.logger.warn({ err, channel }, 'setup: could not join the channel'));
-    await client.views.update({ view_id: p.view.id, view: await mainView(client, teamOf(body) ?? '') });
+    await client.views.update({ view_id: p.view.id, view: await mainView(client, await deps.setup.read(teamOf(body) ?? '')) });
   });
 
   /** The buttons that open a form on top of the setup modal. */
@@ -138,9 +136,9 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
         const editor = await editorOf(client, workspace, p.data.user.id);
         const edit = await options.edit(values, metadata, editor, client);
         const stored = await deps.setup.save(workspace, editor, edit);
-        if (options.stays) return answer({ response_action: 'update', view: setupView(stored, await channelProblems(client, stored)) });
+        if (options.stays) return answer({ response_action: 'update', view: await mainView(client, stored) });
         await answer();
-        if (view.root_view_id) await client.views.update({ view_id: view.root_view_id, view: setupView(stored, await channelProblems(client, stored)) });
+        if (view.root_view_id) await client.views.update({ view_id: view.root_view_id, view: await mainView(client, stored) });
       } catch (error) {
         if (error instanceof FieldError) return answer({ response_action: 'errors', errors: { [error.block]: error.message } });
         if (error instanceof SettingsInvalidError) {

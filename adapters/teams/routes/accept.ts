@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { activitySchema, tenantOf, type Activity } from '../activity.js';
+import { activitySchema, tenantOf } from '../activity.js';
 import { greetingText } from '../../../src/messages/index.js';
 import type { Logger } from '../../../src/logger.js';
 import { textMessage } from '../cards/render.js';
-import type { DeskFor, TeamsDeps } from '../deps.js';
+import type { DeskFor } from '../deps.js';
 
 /**
  * Every route does the same before the 200: parse the activity, check its tenant, and store it in
@@ -25,10 +25,6 @@ export function accept(deskFor: DeskFor, logger: Logger, kind: string) {
       if (activity.membersAdded?.some((member) => member.id === activity.recipient.id)) await context.sendActivity(textMessage(greetingText({ setUp: false }, tenantOf(activity))));
       return;
     }
-    if (!tenantAllowed(deps, activity)) {
-      deps.logger.warn({ tenant: tenantOf(activity) }, 'teams: activity from a tenant that is neither ours nor a customer’s; ignored');
-      return;
-    }
     const id = activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`;
     await deps.inbox.acceptAndDispatch({
       workspace: deps.directory.workspace,
@@ -37,11 +33,4 @@ export function accept(deskFor: DeskFor, logger: Logger, kind: string) {
       payload: activity,
     });
   };
-}
-
-/** With a tenant configured, only it and the customers' tenants may talk to tugi. */
-export function tenantAllowed(deps: TeamsDeps, activity: Activity): boolean {
-  const ours = deps.directory.config.teams.tenantId;
-  const tenant = tenantOf(activity);
-  return !ours || tenant === ours || deps.directory.accountOfTenant(tenant) !== undefined;
 }

@@ -9,7 +9,6 @@ import { reportHeading } from '../../../src/reports/report-lines.js';
 import { fileConsentMessage, reportCard } from '../cards/report.js';
 import { cardMessage, renderTeamsView, textMessage } from '../cards/render.js';
 import type { TeamsDeps } from '../deps.js';
-import { tenantAllowed } from './accept.js';
 
 /** The commands that make sense in a 1:1 chat; changes to cases are made on the cards or in Slack. */
 const teamsCommands = ['help', 'mine', 'stale', 'kb', 'report'];
@@ -27,7 +26,7 @@ export async function answerTeamCommand(deps: TeamsDeps, context: TurnContext): 
   const activity = parsed.data;
   const person = deps.directory.teamsMember(activity.from.aadObjectId);
   const exportRequest = activity.value?.tugi === 'report.export' ? activity.value : undefined;
-  if (!person || conversationTypeOf(activity) !== 'personal' || (activity.value && !exportRequest) || !tenantAllowed(deps, activity)) return false;
+  if (!person || conversationTypeOf(activity) !== 'personal' || (activity.value && !exportRequest)) return false;
   let messages: Message[];
   try {
     messages = exportRequest ? await exportConsent(deps, person, exportRequest.period) : await answer(deps, person, plainText(activity).replace(/^\/?tugi\b\s*/i, ''));

@@ -8,7 +8,6 @@ import { activitySchema } from '../activity.js';
 import { fileInfoMessage } from '../cards/report.js';
 import { textMessage, type TeamsMessage } from '../cards/render.js';
 import type { DeskFor, TeamsDeps } from '../deps.js';
-import { tenantAllowed } from './accept.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -30,7 +29,7 @@ async function accepted(deps: TeamsDeps, botAppId: string, context: TurnContext)
   const activity = activitySchema.safeParse(context.activity);
   const consent = consentSchema.safeParse(context.activity.value);
   const person = activity.success ? deps.directory.teamsMember(activity.data.from.aadObjectId) : undefined;
-  if (!activity.success || !tenantAllowed(deps, activity.data) || !consent.success || !consent.data.uploadInfo || !person?.teams) {
+  if (!activity.success || !consent.success || !consent.data.uploadInfo || !person?.teams) {
     await context.sendActivity(textMessage('That answer was not understood; nothing was saved.'));
     return;
   }

@@ -30,6 +30,7 @@ import { CaseEffects } from './cases/case-effects.js';
 import { SettingsRepository } from './settings/settings.repository.js';
 import { importSettings } from './settings/seed.js';
 import { SetupService } from './settings/setup.service.js';
+import { Foreground } from './util/foreground.js';
 
 export interface TugiOptions {
   /**
@@ -71,8 +72,10 @@ export async function startTugi(options: TugiOptions) {
   const lock = new LeaseLock(models.locks, clock);
   const platforms = new Map<string, ChatPlatform>();
   const pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
-  const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics);
-  const inbox = new Inbox(models, lock, clock, logger, metrics);
+  // Requests being answered come first; background handling and deliveries give way to them.
+  const foreground = new Foreground();
+  const deliverer = new OutboxDeliverer(outboxRepository, lock, platforms, pacer, clock, logger, metrics, foreground);
+  const inbox = new Inbox(models, lock, clock, logger, metrics, foreground);
   const settings = new SettingsRepository(models);
   const shared = {
     models,
@@ -92,7 +95,7 @@ export async function startTugi(options: TugiOptions) {
   if (options.settings) await importSettings(settings, options.settings, options.settings.origin, clock);
   await desks.refresh();
 
-  const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry });
+  const http = createHttpApp({ isReady: () => isDatabaseReady(connection), metrics: registry, foreground });
   const setup = new SetupService({ settings, desks, clock });
   const slack = createSlackApp(options.slack, http, { desks, settings, setup, inbox, clock, logger, metrics });
   platforms.set('slack', slack.platform);

@@ -69,6 +69,8 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
   // Initialised explicitly in init(), so a bad token fails start-up with a message instead of
   // surfacing later as an unhandled rejection.
   const deferInitialization = true;
+  // tugi keeps no conversation state in Bolt; its default store costs every request a lookup (and a thrown error).
+  const convoStore = false as const;
   const receiver = () =>
     new ExpressReceiver({
       signingSecret: options.signingSecret,
@@ -80,17 +82,18 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
       ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions, shared) : {}),
     });
   const app = options.oauth
-    ? new App({ receiver: receiver(), clientOptions, logger, deferInitialization })
+    ? new App({ receiver: receiver(), clientOptions, logger, deferInitialization, convoStore })
     : options.appToken
       ? new App({
           token: options.botToken,
           clientOptions,
           logger,
           deferInitialization,
+          convoStore,
           // Its own Web API client (apps.connections.open) goes where the app's does.
           receiver: new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } }),
         })
-      : new App({ token: options.botToken, clientOptions, logger, deferInitialization, receiver: receiver() });
+      : new App({ token: options.botToken, clientOptions, logger, deferInitialization, convoStore, receiver: receiver() });
   app.error(async (error) => {
     // A request from a workspace that has no installation (any more) is not retried by Slack's rules: answer and forget it.
     if (error.code === 'slack_bolt_authorization_error') {
@@ -108,8 +111,8 @@ export function createSlackApp(options: SlackOptions, http: Express, shared: Sla
   };
   const router = new SlackRouter(app, deskOf);
   const installations = options.oauth?.installations;
-  const setup = registerSetup(app, { ...shared, installerOf: async (workspace) => (await installations?.fetch(workspace))?.facts.installerUserId });
-  registerLifecycle(app, shared, installations);
+  const setup = registerSetup(router, { ...shared, installerOf: async (workspace) => (await installations?.fetch(workspace))?.facts.installerUserId });
+  registerLifecycle(router, shared, installations);
   registerEvents(router);
   registerCommands(router, setup.command);
   registerShortcuts(router);

@@ -1,14 +1,21 @@
 import express, { type Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import type { Foreground } from '../util/foreground.js';
 
 /**
  * The one HTTP server: health, readiness, metrics; adapters mount their endpoints on the app
- * (Slack's receiver at /slack/events).
+ * (Slack's receiver at /slack/events). Every request is in the foreground while it is answered.
  */
-export function createHttpApp(options: { isReady: () => Promise<boolean>; metrics: Registry }): Express {
+export function createHttpApp(options: { isReady: () => Promise<boolean>; metrics: Registry; foreground: Foreground }): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    const end = options.foreground.begin();
+    res.once('finish', end);
+    res.once('close', end);
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,9 +1,10 @@
 import { asCodedError } from '../errors.js';
-import { insertedOnce } from '../storage/inserted-once.js';
+import { GroupedInserts } from '../storage/grouped-inserts.js';
 import type { Logger } from '../logger.js';
 import { noMetrics, type Metrics } from '../metrics.js';
 import type { Clock } from '../ports/clock.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
+import { Foreground } from '../util/foreground.js';
 import { Semaphore } from '../util/semaphore.js';
 import type { InboxDocument, Models } from '../storage/models/index.js';
 
@@ -22,6 +23,12 @@ type PendingRecord = Pick<InboxDocument, '_id' | 'kind' | 'payload' | 'attempts'
 /** A record this replica has just accepted, handled from memory. */
 type FreshRecord = PendingRecord & { acceptedAt: Date };
 
+/**
+ * How many accepted events are handled at once in the background. A burst then queues here
+ * instead of flooding the database with writers: SQLite, under FerretDB, takes one writer at a time.
+ */
+const backgroundConcurrency = 4;
+
 /** The recovery sweep leaves fresh records to the replica that accepted them. */
 const recoverAfterMs = 5_000;
 
@@ -33,22 +40,19 @@ const recoverAfterMs = 5_000;
 export class Inbox {
   private readonly handlers = new Map<string, InboxHandler>();
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly background: Semaphore;
+  private readonly background = new Semaphore(backgroundConcurrency);
+  private readonly records: GroupedInserts<InboxDocument>;
 
-  /**
-   * `concurrency` bounds the events handled at once in the background. A burst then queues here
-   * instead of flooding the database with writers, which keeps the acknowledgement path (one
-   * insert) fast: SQLite, under FerretDB, takes one writer at a time.
-   */
+  /** Background handling gives way to the requests in `foreground` (see Foreground). */
   constructor(
     private readonly models: Pick<Models, 'inbox'>,
     private readonly lock: LeaseLock,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly metrics: Metrics = noMetrics,
-    concurrency = 4,
+    private readonly foreground = new Foreground(),
   ) {
-    this.background = new Semaphore(concurrency);
+    this.records = new GroupedInserts(models.inbox.collection as never);
   }
 
   on(kind: string, handler: InboxHandler): void {
@@ -58,27 +62,26 @@ export class Inbox {
   /** Stores the event; false when this delivery was seen before. Throws when the database is away. */
   async accept(event: InboundEvent): Promise<boolean> {
     const id = `${event.workspace}:${event.deliveryKey}`;
-    // The one write on the acknowledgement path: straight to the driver, no document casting.
-    return insertedOnce(
-      this.models.inbox.collection.insertOne({
-        _id: id as never,
-        workspace: event.workspace,
-        kind: event.kind,
-        payload: JSON.stringify(event.payload),
-        state: 'pending',
-        attempts: 0,
-        notBefore: null,
-        lastError: null,
-        receivedAt: this.clock.now(),
-        doneAt: null,
-      }),
-    );
+    // The one write on the acknowledgement path: straight to the driver, no document casting, and
+    // grouped with the other requests of a burst (one round trip for all of them).
+    return this.records.insertOnce({
+      _id: id,
+      workspace: event.workspace,
+      kind: event.kind,
+      payload: JSON.stringify(event.payload),
+      state: 'pending',
+      attempts: 0,
+      notBefore: null,
+      lastError: null,
+      receivedAt: this.clock.now(),
+      doneAt: null,
+    });
   }
 
   /**
    * Accepts, then handles in the background; the caller acknowledges as soon as this returns.
-   * Handling starts on the next turn of the event loop, after the acknowledgement is written,
-   * so none of its database work queues in front of it.
+   * Handling starts once the requests in flight are answered (or a short while has passed), so
+   * in a burst the acknowledgements still to come do not queue behind its database work.
    */
   async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
     const acceptedAt = this.clock.now();
@@ -86,7 +89,12 @@ export class Inbox {
     if (accepted) {
       const id = `${event.workspace}:${event.deliveryKey}`;
       const fresh = { _id: id, kind: event.kind, payload: JSON.stringify(event.payload), attempts: 0, acceptedAt };
-      this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.background.run(() => this.process(id, fresh))));
+      this.track(
+        this.background.run(async () => {
+          await this.foreground.whenQuiet();
+          await this.process(id, fresh);
+        }),
+      );
     }
     return accepted;
   }

@@ -4,6 +4,7 @@ import type { View } from '../messages/views.js';
 import type { Clock } from '../ports/clock.js';
 import { PermanentDeliveryError, RateLimitedError, type ChatPlatform } from '../ports/chat-platform.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
+import { Foreground } from '../util/foreground.js';
 import type { OutboxDocument, OutboxQueueEntry } from '../storage/models/index.js';
 import { maxDeliveryAttempts, retryDelayMs } from './backoff.js';
 import type { ChannelPacer } from './channel-pacer.js';
@@ -45,6 +46,8 @@ export class OutboxDeliverer {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly metrics: Metrics = noMetrics,
+    /** Each send gives way to the requests being answered (see Foreground). */
+    private readonly foreground = new Foreground(),
   ) {}
 
   /** Starts a delivery pass now (or right after the one under way); never throws. */
@@ -134,6 +137,7 @@ export class OutboxDeliverer {
     if (message.nextAttemptAt > this.clock.now()) return { done: false, next: message.nextAttemptAt };
     const wait = this.pacer.waitFor(channelOf(message), this.clock.now().getTime());
     if (wait > 0) await sleep(wait);
+    await this.foreground.whenQuiet();
     const sent = await this.send(message);
     recording.push(sent.recorded);
     return sent.outcome;

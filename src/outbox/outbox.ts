@@ -68,6 +68,11 @@ export class Outbox {
     });
   }
 
+  /** Whether a message with this key is stored already (sent, pending or given up). */
+  async isStored(workspace: string, key: string): Promise<boolean> {
+    return (await this.repository.getByKey(workspace, key)) !== null;
+  }
+
   /** Stores prepared entries (again, harmlessly: keys already stored are skipped). */
   async enqueuePrepared(entries: NewOutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;

@@ -27,28 +27,36 @@ export class WeeklyDigest {
     // The week before the one the digest is posted in, Monday to Sunday.
     const lastWeek = now.startOf('week').minus({ weeks: 1 });
     const period = { from: lastWeek.toISODate()!, to: lastWeek.endOf('week').toISODate()! };
-    const figures = await this.deps.reports.figures(period.from, period.to);
-    const backlog = await this.deps.reports.backlog();
     const { slackTeamId, managerChannel } = this.deps.config.workspace;
     const key = `digest:${lastWeek.toISOWeekDate()!.slice(0, 8)}`;
-    await this.deps.outbox.enqueue([
-      {
-        workspace: slackTeamId,
-        key,
-        platform: 'slack',
-        channel: managerChannel,
-        view: {
-          kind: 'report.digest',
-          heading: `Weekly ${reportHeading(period).replace(/^Report/, 'report')}`,
-          sections: [[backlogLine(backlog)], reportLines('All cases', figures, this.deps.people)],
-          footnote: reportFootnote,
+    const { outbox } = this.deps;
+    // The job runs all week once the digest is due: the week's figures and the backlog (hundreds of
+    // reads) are gathered only while the digest is not stored yet.
+    const posted = !(await outbox.isStored(slackTeamId, key));
+    if (posted) {
+      const figures = await this.deps.reports.figures(period.from, period.to);
+      const backlog = await this.deps.reports.backlog();
+      await outbox.enqueue([
+        {
+          workspace: slackTeamId,
+          key,
+          platform: 'slack',
+          channel: managerChannel,
+          view: {
+            kind: 'report.digest',
+            heading: `Weekly ${reportHeading(period).replace(/^Report/, 'report')}`,
+            sections: [[backlogLine(backlog)], reportLines('All cases', figures, this.deps.people)],
+            footnote: reportFootnote,
+          },
         },
-      },
-    ]);
-    // The week's trend follows the digest in the channel (the outbox keeps a channel's order).
+      ]);
+    }
+    // The week's trend follows the digest in the channel (the outbox keeps a channel's order); sent
+    // also when a stopped process had stored only the digest.
+    if (await outbox.isStored(slackTeamId, `${key}:chart`)) return posted;
     const chart = await this.deps.reports.trend(period);
     if (chart) await this.deps.files.sendChart({ to: { workspace: slackTeamId, platform: 'slack', channel: managerChannel }, key: `${key}:chart`, chart });
-    return true;
+    return posted;
   }
 }
 

@@ -68,7 +68,7 @@ describe('Socket Mode, against a local fake of Slack’s WebSocket endpoint', ()
   it('acknowledges an event only once it is stored: a write the database refused is not acknowledged, so Slack sends it again', async () => {
     const { ts, body } = message('Socket: the database blinks', 'U0SOCK4');
     const collection = h.tugi.models.inbox.collection;
-    const spy = vi.spyOn(collection, 'insertOne').mockImplementationOnce((() => Promise.reject(new MongoServerError({ message: 'not primary', code: 10107 }))) as never);
+    const spy = vi.spyOn(collection, 'insertMany').mockImplementationOnce((() => Promise.reject(new MongoServerError({ message: 'not primary', code: 10107 }))) as never);
     expect(await socket.deliver('events_api', body, { envelopeId: 'env-refused', waitMs: 1_000 })).toBeUndefined();
     spy.mockRestore();
     expect(await casesFor(ts)).toBe(0);

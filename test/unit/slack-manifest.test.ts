@@ -21,24 +21,17 @@ interface Manifest {
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
 }
 
-/** Registers the real listeners on a recorder that stands where Bolt's App would. */
+/** Registers the real listeners on a router over a stand-in for Bolt's App, and reads back what they listen to. */
 function registeredListeners() {
-  const seen = { events: [] as string[], commands: [] as string[], shortcuts: [] as string[], actions: [] as string[], views: [] as string[] };
-  const recorder = {
-    event: (name: string) => seen.events.push(name),
-    command: (name: string) => seen.commands.push(name),
-    shortcut: (id: string) => seen.shortcuts.push(id),
-    action: (id: string) => seen.actions.push(id),
-    view: (id: string) => seen.views.push(id),
-  } as unknown as App;
-  const router = new SlackRouter(recorder, () => undefined);
-  const setup = registerSetup(recorder, {} as SetupDeps);
-  registerLifecycle(recorder, {} as SlackShared, undefined);
+  const bolt = { event() {}, command() {}, shortcut() {}, action() {}, view() {} } as unknown as App;
+  const router = new SlackRouter(bolt, () => undefined);
+  const setup = registerSetup(router, {} as SetupDeps);
+  registerLifecycle(router, {} as SlackShared, undefined);
   registerEvents(router);
   registerCommands(router, setup.command);
   registerShortcuts(router);
   registerActions(router);
-  return seen;
+  return { events: router.keys('event'), commands: router.keys('command'), shortcuts: router.keys('shortcut'), actions: router.keys('action'), views: router.keys('view') };
 }
 
 /** Every Web API method the adapter calls, read from its source. */

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { asCodedError, SettingsInvalidError } from '../../../src/errors.js';
@@ -7,7 +6,7 @@ import { accountEdit, channelsEdit, personEdit, skillEdit, teamsEdit, withFirstM
 import type { SettingsSource, StoredSettings } from '../../../src/settings/settings.repository.js';
 import type { Editor, SettingsEdit, SetupService } from '../../../src/settings/setup.service.js';
 import type { SlackShared } from '../deps.js';
-import { teamOf } from '../router.js';
+import { teamOf, type SlackRouter } from '../router.js';
 import { accountFromForm, FieldError, fieldErrors, formValuesSchema, personFromForm, skillFromForm, reader, type FormValues, type Profile } from './forms.js';
 import { setupIds } from './ids.js';
 import { accountForm, homeView, personForm, setupView, skillForm, teamsForm, type ChannelProblem, type FormMetadata } from './views.js';
@@ -37,7 +36,7 @@ export const isSetupCommand = (body: unknown) => /^\s*setup\s*$/i.test(String((b
  * checked as a whole by the settings schema (errors under the field, nothing saved), recorded, and
  * in use at once. Only managers — or, before a manager exists, the installer or a workspace admin.
  */
-export function register(app: App, deps: SetupDeps): { command: (args: Args) => Promise<boolean> } {
+export function register(router: SlackRouter, deps: SetupDeps): { command: (args: Args) => Promise<boolean> } {
   const editorOf = async (client: WebClient, workspace: string, userId: string): Promise<Editor & { profile: Profile | undefined }> => {
     const [installer, info] = await Promise.all([deps.installerOf(workspace), client.users.info({ user: userId }).catch(() => undefined)]);
     const user = info?.user;
@@ -66,7 +65,7 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
   };
 
 
-  app.event('app_home_opened', async ({ body, event, client }) => {
+  router.withoutDesk.event('app_home_opened', async ({ body, event, client }) => {
     if (event.tab !== 'home') return;
     const workspace = teamOf(body) ?? '';
     const stored = await deps.setup.read(workspace);
@@ -75,14 +74,14 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
     await client.views.publish({ user_id: event.user, view: homeView(stored, deps.setup.mayEdit(stored, editor), changes) });
   });
 
-  app.action(setupIds.open, async ({ body, ack, client, respond }) => {
+  router.withoutDesk.action(setupIds.open, async ({ body, ack, client, respond }) => {
     await ack();
     const p = interaction.parse(body);
     const refusal = await openSetup(client, teamOf(body) ?? '', p.user.id, p.trigger_id ?? '');
     if (refusal) await respond({ response_type: 'ephemeral', text: refusal }).catch(() => undefined);
   });
 
-  app.action(setupIds.join, async ({ body, ack, client }) => {
+  router.withoutDesk.action(setupIds.join, async ({ body, ack, client }) => {
     await ack();
     const p = interaction.parse(body);
     const channel = p.actions?.[0]?.value;
@@ -93,7 +92,7 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
 
   /** The buttons that open a form on top of the setup modal. */
   const pushForm = (actionId: string, build: (stored: StoredSettings | undefined, key: string | null, metadata: FormMetadata) => ReturnType<typeof teamsForm>, editing: boolean) =>
-    app.action(actionId, async ({ body, ack, client }) => {
+    router.withoutDesk.action(actionId, async ({ body, ack, client }) => {
       await ack();
       const p = interaction.parse(body);
       const stored = await deps.setup.read(teamOf(body) ?? '');
@@ -124,7 +123,7 @@ export function register(app: App, deps: SetupDeps): { command: (args: Args) => 
       stays?: boolean;
     },
   ) =>
-    app.view(callbackId, async ({ body, ack, client }) => {
+    router.withoutDesk.view(callbackId, async ({ body, ack, client }) => {
       const answer = ack as Ack;
       const p = interaction.safeParse(body);
       const workspace = teamOf(body);

@@ -31,6 +31,7 @@ import { SettingsRepository } from './settings/settings.repository.js';
 import { importSettings } from './settings/seed.js';
 import { SetupService } from './settings/setup.service.js';
 import { Foreground } from './util/foreground.js';
+import { Assistant, type AssistProvider } from './assist/assistant.js';
 
 export interface TugiOptions {
   /**
@@ -56,6 +57,8 @@ export interface TugiOptions {
   sweepEvery?: string | false;
   /** How often a replica looks for settings changed on another one. */
   settingsEveryMs?: number;
+  /** The model provider for drafts (TUGI_AI_*); without it every feature works as it does with none. */
+  assist?: AssistProvider;
 }
 
 export type Tugi = Awaited<ReturnType<typeof startTugi>>;
@@ -89,6 +92,7 @@ export async function startTugi(options: TugiOptions) {
     logger,
     metrics,
     kickDelivery: () => void deliverer.kick(),
+    assistant: new Assistant(options.assist, logger, metrics),
   };
   const installations = options.slack.oauth?.installations;
   const desks = new Desks(settings, shared, async (workspace) => !installations || (await installations.fetch(workspace)) !== undefined);
@@ -189,6 +193,7 @@ async function runFromEnvironment(): Promise<void> {
     logger,
     port: env.PORT,
     slack: await slackOptions(env, connection, logger),
+    ...(env.TUGI_AI_BASE_URL && env.TUGI_AI_MODEL ? { assist: { baseUrl: env.TUGI_AI_BASE_URL, apiKey: env.TUGI_AI_API_KEY, model: env.TUGI_AI_MODEL } } : {}),
     teams: {
       appId: env.TEAMS_APP_ID,
       appPassword: env.TEAMS_APP_PASSWORD,

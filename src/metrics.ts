@@ -10,9 +10,11 @@ export interface Metrics {
   outboxDelivered(platform: string, outcome: 'sent' | 'retry' | 'rate_limited' | 'dead'): void;
   /** A Slack request no listener took (an old button, another app's payload), answered and ignored. */
   unhandledRequest(kind: string): void;
+  /** A draft asked of the model provider: used, or why not (the person saw no draft, nothing else). */
+  assistAnswered(feature: string, outcome: 'drafted' | 'malformed' | 'timeout' | 'refused' | 'failed'): void;
 }
 
-export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {}, unhandledRequest() {} };
+export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {}, unhandledRequest() {}, assistAnswered() {} };
 
 export function createMetrics(): { registry: Registry; metrics: Metrics } {
   const registry = new Registry();
@@ -30,6 +32,7 @@ export function createMetrics(): { registry: Registry; metrics: Metrics } {
     labelNames: ['platform', 'outcome'],
     registers: [registry],
   });
+  const assist = new Counter({ name: 'tugi_assist_answers_total', help: 'Drafts asked of the model provider, by feature and outcome', labelNames: ['feature', 'outcome'], registers: [registry] });
   const unhandled = new Counter({
     name: 'tugi_slack_unhandled_requests_total',
     help: 'Slack requests answered for want of a listener (old buttons, unknown payloads and commands, by kind) or because their content failed (kind "failed")',
@@ -43,6 +46,7 @@ export function createMetrics(): { registry: Registry; metrics: Metrics } {
       inboxHandled: (kind, outcome) => inbox.inc({ kind, outcome }),
       outboxDelivered: (platform, outcome) => outbox.inc({ platform, outcome }),
       unhandledRequest: (kind) => unhandled.inc({ kind }),
+      assistAnswered: (feature, outcome) => assist.inc({ feature, outcome }),
     },
   };
 }

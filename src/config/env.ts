@@ -34,6 +34,10 @@ const envSchema = z.object({
   TUGI_SANDBOX: z.stringbool().default(false),
   /** Where the sandbox listens: loopback unless told otherwise, since it accepts unsigned people. */
   TUGI_SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  /** An OpenAI-compatible chat-completions API for drafts (OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp); none: no drafts. */
+  TUGI_AI_BASE_URL: z.url().optional(),
+  TUGI_AI_API_KEY: z.string().min(1).optional(),
+  TUGI_AI_MODEL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +57,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const oauth = Boolean(present.SLACK_CLIENT_ID);
   if (present.SLACK_BOT_TOKEN && oauth) problems.push('  - SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth, many workspaces), not both');
   if ((Boolean(present.SLACK_BOT_TOKEN) || oauth) !== Boolean(present.SLACK_SIGNING_SECRET)) problems.push('  - SLACK_SIGNING_SECRET: set it with SLACK_BOT_TOKEN or SLACK_CLIENT_ID (or set none of them, to try the sandbox)');
+  if (Boolean(present.TUGI_AI_BASE_URL) !== Boolean(present.TUGI_AI_MODEL)) problems.push('  - TUGI_AI_MODEL: set TUGI_AI_BASE_URL and TUGI_AI_MODEL together (the model provider for drafts), or neither');
   if (oauth !== Boolean(present.SLACK_CLIENT_SECRET)) problems.push('  - SLACK_CLIENT_SECRET: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together');
   if (oauth && !present.TUGI_ENCRYPTION_KEY) problems.push('  - TUGI_ENCRYPTION_KEY: OAuth stores each workspace\'s bot token, sealed with this key; create one with `openssl rand -base64 32`');
   if (oauth && present.SLACK_APP_TOKEN) problems.push('  - SLACK_APP_TOKEN: Socket Mode serves one workspace; with OAuth tugi takes Slack\'s requests over HTTP (unset SLACK_APP_TOKEN)');

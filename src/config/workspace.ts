@@ -34,6 +34,8 @@ const accountSchema = z.object({
   /** This account's business calendar (default: sla.calendar) and its own SLA targets. */
   calendar: z.string().optional(),
   sla: slaOverrides,
+  /** false: nothing of this account's cases is sent to the model provider (no drafts for them). */
+  ai: z.boolean().default(true),
 });
 
 /** A skill tag: who to ask when nobody with it is available, and how many to pull in. */

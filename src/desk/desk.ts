@@ -26,6 +26,8 @@ import { ResolutionNotifications, ResolutionService } from '../resolutions/index
 import { SlaSettings } from '../sla/settings.js';
 import { BridgeService, SpecialistService } from '../specialists/index.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
+import type { Assistant } from '../assist/assistant.js';
+import { ResolutionDrafts } from '../assist/resolution-draft.js';
 import type { Models } from '../storage/models/index.js';
 
 /** What every workspace's desk shares: one database, one outbox delivery loop, one inbox. */
@@ -42,6 +44,8 @@ export interface SharedParts {
   kickDelivery: () => void;
   caseNumbers: CaseNumbers;
   caseEffects: CaseEffects;
+  /** The model provider's drafts (off when none is configured). */
+  assistant: Assistant;
 }
 
 export type Desk = ReturnType<typeof buildDesk>;
@@ -105,6 +109,7 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
     bridge,
     attention,
     resolutions,
+    resolutionDrafts: new ResolutionDrafts({ assistant: shared.assistant, repository: caseRepository, directory, knowledge }),
     knowledge,
     reports: reportService,
     reportExport,

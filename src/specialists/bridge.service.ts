@@ -59,10 +59,12 @@ export class BridgeService {
     const doc = await this.caseOfAnchor(post, 'card');
     if (!doc) return false;
     const person = this.deps.directory.teamMember(post.author.userId);
-    if (person && doc.specialists.some((s) => s.personId === person.id && s.platform === 'slack')) await this.recordSpecialistMessage(doc, post, 'slack');
+    const specialist = person && doc.specialists.some((s) => s.personId === person.id && s.platform === 'slack');
+    // The team's discussion under the card is part of the case's record (and of its drafts, as internal text).
+    if (specialist) await this.recordSpecialistMessage(doc, post, 'slack');
+    else await this.recordOnTimeline(doc, post, 'slack', 'internal_message');
     if (!doc.specialistThread) return false;
     await this.deps.outbox.enqueue([this.mirror(doc, post, 'teams', mirrorKey('slack', post.messageId))]);
-    await this.recordOnTimeline(doc, post, 'slack', 'internal_message');
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import type { AssistProvider } from '../../src/assist/assistant.js';
 import { startTugi, type Tugi } from '../../src/main.js';
 import type { TeamsOptions } from '../../adapters/teams/app.js';
 import type { Settings, WorkspaceConfig } from '../../src/config/index.js';
@@ -43,7 +44,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { settings?: Settings; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock; appToken?: string } = {},
+  options: { settings?: Settings; db?: TestDatabase; slack?: FakeSlack; teams?: TeamsOptions; clock?: Clock; appToken?: string; assist?: AssistProvider } = {},
 ): Promise<Harness> {
   const db = options.db ?? (await openTestDatabase());
   const slack = options.slack ?? (await new FakeSlack().start());
@@ -64,6 +65,7 @@ export async function startHarness(
       processEvery: 200,
       sweepEvery: '1 second',
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.assist ? { assist: options.assist } : {}),
     });
   const tugi = await boot();
   const baseUrl = `http://127.0.0.1:${tugi.port}`;

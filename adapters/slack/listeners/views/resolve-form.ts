@@ -33,7 +33,8 @@ export function register(router: SlackRouter): void {
       return;
     }
     const { user, view } = submission.data;
-    const field = (id: string) => view.state.values[id]?.value?.value ?? undefined;
+    // An input's action id is `value`, or `draft` when it started from a draft.
+    const field = (id: string) => Object.values(view.state.values[id] ?? {})[0]?.value ?? undefined;
     const parsed = resolveSchema.safeParse({
       workspace: deps.directory.workspace,
       caseId: view.private_metadata,

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../src/config/load.js';
+import { configYaml, ids } from '../fixtures/config.js';
+import { clickCardAction } from '../support/card-actions.js';
+import { FakeOpenAI } from '../support/fake-openai.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { nextTs } from '../support/slack-requests.js';
+
+/** Kalev AS (Estonian) keeps its cases away from the model provider. */
+const settings = readSettings(configYaml.replace('    language: et\n', '    language: et\n    ai: false\n'), 'assist test config');
+const internalNote = 'Root cause was the db-07.internal failover, Priit forgot the cron';
+
+let model: FakeOpenAI;
+let h: Harness;
+beforeAll(async () => {
+  model = await new FakeOpenAI().start();
+  h = await startHarness({ settings, assist: { baseUrl: model.url, apiKey: 'sk-test', model: 'fake-model', timeoutMs: 1_000 } });
+});
+afterAll(async () => {
+  await h?.stop();
+  await model?.stop();
+});
+
+/** A case from a customer message, with a note in its internal thread (the triage card's thread). */
+let customers = 0;
+async function caseWithInternalNote(text: string, channel = ids.acme) {
+  // A customer of their own each time: a second message of the same customer would join their open case.
+  customers += 1;
+  const { ts } = await h.customerMessage(text, { channel, ts: nextTs(), user: `U0ASSIST${customers}` });
+  await h.settle();
+  const opened = (await h.tugi.models.cases.findOne({ sourceKey: `${channel}:${ts}` }).lean())!;
+  const cardTs = h.slack.posts(ids.triage).find((p) => String(p.args.text).startsWith(opened.key))!.result!.ts as string;
+  await h.event({ type: 'message', channel: ids.triage, user: ids.agent, text: internalNote, ts: nextTs(), thread_ts: cardTs });
+  await h.settle();
+  return String(opened._id);
+}
+
+/** Presses Resolve on the card; returns the form as opened and, once the draft is in, as updated. */
+async function openResolveForm(caseId: string) {
+  const updatesBefore = h.slack.callsTo('views.update').length;
+  await clickCardAction(h, caseId, 'case.resolve');
+  const opened = h.slack.callsTo('views.open').at(-1)!.args.view as { blocks: unknown[] };
+  const updated = await eventually(() => {
+    const call = h.slack.callsTo('views.update')[updatesBefore];
+    if (!call) throw new Error('the form was not updated yet');
+    return call.args.view as { blocks: Array<{ block_id?: string; element?: { initial_value?: string } }> };
+  });
+  const value = (id: string) => updated.blocks.find((b) => b.block_id === id)?.element?.initial_value;
+  return { opened: JSON.stringify(opened), updated: JSON.stringify(updated), cause: value('cause'), fix: value('fix') };
+}
+
+describe('drafts from a model provider', () => {
+  it('fills the Resolve form with a draft written from the case, and keeps internal text out of it even when the model copies it', async () => {
+    const caseId = await caseWithInternalNote('Our invoices page shows a blank screen since this morning');
+    model.script({
+      json: {
+        cause: 'A background task that prepares invoice pages had stopped. Root cause was the db-07.internal failover, Priit forgot the cron.',
+        fix: 'We restarted the task and the page loads again. The host db-07.internal was switched back.',
+      },
+    });
+    const form = await openResolveForm(caseId);
+    expect(form.opened).toContain('Writing a draft of the cause and fix');
+    expect(form.updated).toContain('Drafted from the case');
+    expect(form.cause).toBe('A background task that prepares invoice pages had stopped.');
+    expect(form.fix).toBe('We restarted the task and the page loads again.');
+    expect(form.updated).not.toContain('db-07');
+    expect(form.updated).not.toContain('Priit');
+
+    // What went to the provider: JSON mode, the model's name, the case, with the internal thread marked as such.
+    const request = model.requests.at(-1)!;
+    expect(request.authorization).toBe('Bearer sk-test');
+    expect(request.body).toMatchObject({ model: 'fake-model', response_format: { type: 'json_object' } });
+    const material = JSON.parse(request.body.messages.at(-1)!.content) as { language: string; title: string; internalOnly: string[]; customerThread: unknown[] };
+    expect(material).toMatchObject({ language: 'en', internalOnly: [internalNote] });
+    expect(material.title).toContain('invoices page');
+
+    // Nothing reaches the customer until a person submits the form.
+    expect(h.slack.posts(ids.acme).some((p) => JSON.stringify(p.args).includes('background task'))).toBe(false);
+  });
+
+  it('opens the form without a draft, and says so quietly, when the model answers with something else, refuses, or is too slow', async () => {
+    const metrics = async () => (await fetch(`${h.baseUrl}/metrics`).then((r) => r.text())).split('\n').filter((l) => l.startsWith('tugi_assist_answers_total'));
+    for (const answer of [{ text: 'Sure! Here is a summary: it broke.' }, { json: { cause: 42 } }, { status: 429 }, { hang: true as const }]) {
+      const caseId = await caseWithInternalNote(`The export button does nothing (${JSON.stringify(answer).length})`);
+      model.script(answer);
+      const form = await openResolveForm(caseId);
+      expect(form.cause).toBeUndefined();
+      expect(form.fix).toBeUndefined();
+      expect(form.updated).not.toContain('Writing a draft');
+    }
+    const counted = await metrics();
+    for (const outcome of ['drafted', 'malformed', 'refused', 'timeout']) expect(counted.join('\n')).toContain(`outcome="${outcome}"`);
+  });
+
+  it('sends nothing of an account with ai: false, and its form is the plain one', async () => {
+    const before = model.requests.length;
+    const caseId = await caseWithInternalNote('Arve ei tule kohale', ids.kalev);
+    await clickCardAction(h, caseId, 'case.resolve');
+    await h.settle();
+    expect(JSON.stringify(h.slack.callsTo('views.open').at(-1)!.args.view)).not.toContain('draft');
+    expect(model.requests.length).toBe(before);
+  });
+});
+
+describe('without a model provider', () => {
+  it('opens the Resolve form as before: empty fields, no promise of a draft', async () => {
+    const plain = await startHarness();
+    try {
+      const { ts } = await plain.customerMessage('Login fails with an SSO error', { ts: nextTs() });
+      await plain.settle();
+      const opened = (await plain.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+      await clickCardAction(plain, String(opened._id), 'case.resolve');
+      await plain.settle();
+      const view = JSON.stringify(plain.slack.callsTo('views.open').at(-1)!.args.view);
+      expect(view).toContain('case.resolve_form');
+      expect(view).not.toContain('draft');
+      expect(plain.slack.callsTo('views.update')).toHaveLength(0);
+    } finally {
+      await plain.stop();
+    }
+  });
+});

@@ -16,15 +16,21 @@ export function teamOf(body: unknown): string | undefined {
   return typeof team === 'string' ? team : undefined;
 }
 
-/** What names the listener a request is for, by kind: the event type, action id, callback id or command. */
-function keyOf(kind: RequestKind, body: unknown): unknown {
-  const b = body as { event?: { type?: unknown }; actions?: Array<{ action_id?: unknown }>; view?: { callback_id?: unknown }; callback_id?: unknown; command?: unknown };
-  if (kind === 'event') return b.event?.type;
-  if (kind === 'action') return b.actions?.[0]?.action_id;
-  if (kind === 'view') return b.view?.callback_id;
-  if (kind === 'shortcut') return b.callback_id;
-  return b.command;
-}
+type Body = { event?: { type?: unknown }; actions?: Array<{ action_id?: unknown }>; view?: { callback_id?: unknown }; callback_id?: unknown; command?: unknown };
+const all = /.*/;
+
+/**
+ * Per kind of request: what names the listener it is for (event type, action id, callback id,
+ * command), and the one Bolt listener that takes them all — block actions and view submissions
+ * only, as `app.action(id)` and `app.view(id)` take.
+ */
+const kinds: Record<RequestKind, { keyOf: (body: Body) => unknown; listen: (app: App, dispatch: never) => void }> = {
+  event: { keyOf: (b) => b.event?.type, listen: (app, dispatch) => app.event(all, dispatch) },
+  action: { keyOf: (b) => b.actions?.[0]?.action_id, listen: (app, dispatch) => app.action({ type: 'block_actions' }, dispatch) },
+  view: { keyOf: (b) => b.view?.callback_id, listen: (app, dispatch) => app.view({ type: 'view_submission' }, dispatch) },
+  shortcut: { keyOf: (b) => b.callback_id, listen: (app, dispatch) => app.shortcut({}, dispatch) },
+  command: { keyOf: (b) => b.command, listen: (app, dispatch) => app.command(all, dispatch) },
+};
 
 /**
  * Registers listeners once on the Bolt app and hands each request the desk of the workspace it
@@ -90,19 +96,14 @@ export class SlackRouter {
     table.set(key, [...(table.get(key) ?? []), handler]);
   }
 
-  /** The one Bolt listener of a kind: block actions and view submissions only, as `app.action(id)` and `app.view(id)` take. */
   private listen(kind: RequestKind, table: Map<string, Handler[]>): void {
+    const { keyOf, listen } = kinds[kind];
     const dispatch = async (args: Args): Promise<void> => {
-      const key = keyOf(kind, args.body);
+      const key = keyOf(args.body as Body);
       const handlers = typeof key === 'string' ? table.get(key) : undefined;
       if (handlers) await Promise.all(handlers.map((handler) => handler(args)));
     };
-    const all = /.*/;
-    if (kind === 'event') this.app.event(all, dispatch as never);
-    if (kind === 'action') this.app.action({ type: 'block_actions' }, dispatch as never);
-    if (kind === 'view') this.app.view({ type: 'view_submission' }, dispatch as never);
-    if (kind === 'shortcut') this.app.shortcut({}, dispatch as never);
-    if (kind === 'command') this.app.command(all, dispatch as never);
+    listen(this.app, dispatch as never);
   }
 
   private route(listener: Listener<never>, notFound: (args: Args) => Promise<void>): Handler {

@@ -39,15 +39,15 @@ export class ResolutionDrafts {
   async draft(doc: CaseDocument): Promise<ResolutionDraft | undefined> {
     if (!this.offeredFor(doc)) return undefined;
     const events = (await this.deps.repository.listEvents(doc.workspace, doc._id)).filter((e) => textOf(e) !== '').slice(-maxEntries);
-    const publicTexts = [doc.title, doc.description, ...events.filter((e) => customerFacing.has(e.type)).map(textOf)];
+    const customerThread = events.filter((e) => customerFacing.has(e.type));
     const internalTexts = events.filter((e) => !customerFacing.has(e.type)).map(textOf);
-    const line = (e: CaseEventDocument) => ({ from: e.type === 'customer_message' ? 'customer' : 'team', text: textOf(e) });
+    const publicTexts = [doc.title, doc.description, ...customerThread.map(textOf)];
     const answer = await this.deps.assistant.ask(resolutionDraftPrompt, {
       language: this.deps.directory.account(doc.account)?.language ?? 'en',
       title: doc.title,
       description: doc.description.slice(0, maxEntryChars),
       tags: doc.tags,
-      customerThread: events.filter((e) => customerFacing.has(e.type)).map(line),
+      customerThread: customerThread.map((e) => ({ from: e.type === 'customer_message' ? 'customer' : 'team', text: textOf(e) })),
       internalOnly: internalTexts,
       similarResolvedCases: this.deps.knowledge.similarTo(doc).map((hit) => ({ title: hit.title, cause: hit.cause, fix: hit.fix })),
     });

@@ -21,7 +21,7 @@ export type InboxHandler = (payload: unknown) => Promise<void>;
 const maxAttempts = 8;
 type PendingRecord = Pick<InboxDocument, '_id' | 'kind' | 'payload' | 'attempts'>;
 /** A record this replica has just accepted, handled from memory. */
-type FreshRecord = PendingRecord & { acceptedAt: Date };
+type FreshRecord = PendingRecord & Pick<InboxDocument, 'receivedAt'>;
 
 /**
  * How many accepted events are handled at once in the background. A burst then queues here
@@ -60,12 +60,37 @@ export class Inbox {
   }
 
   /** Stores the event; false when this delivery was seen before. Throws when the database is away. */
-  async accept(event: InboundEvent): Promise<boolean> {
-    const id = `${event.workspace}:${event.deliveryKey}`;
-    // The one write on the acknowledgement path: straight to the driver, no document casting, and
-    // grouped with the other requests of a burst (one round trip for all of them).
-    return this.records.insertOnce({
-      _id: id,
+  accept(event: InboundEvent): Promise<boolean> {
+    return this.records.insertOnce(this.recordOf(event));
+  }
+
+  /**
+   * Accepts, then handles in the background; the caller acknowledges as soon as this returns.
+   * Handling starts once the requests in flight are answered (or a short while has passed), so
+   * in a burst the acknowledgements still to come do not queue behind its database work.
+   */
+  async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
+    const record = this.recordOf(event);
+    const accepted = await this.records.insertOnce(record);
+    if (accepted) {
+      this.track(
+        this.background.run(async () => {
+          await this.foreground.whenQuiet();
+          await this.process(record._id, record);
+        }),
+      );
+    }
+    return accepted;
+  }
+
+  /**
+   * The record of an event, as the one write on the acknowledgement path stores it: straight to
+   * the driver, no document casting, and grouped with the other requests of a burst (one round
+   * trip for all of them).
+   */
+  private recordOf(event: InboundEvent): InboxDocument {
+    return {
+      _id: `${event.workspace}:${event.deliveryKey}`,
       workspace: event.workspace,
       kind: event.kind,
       payload: JSON.stringify(event.payload),
@@ -75,28 +100,7 @@ export class Inbox {
       lastError: null,
       receivedAt: this.clock.now(),
       doneAt: null,
-    });
-  }
-
-  /**
-   * Accepts, then handles in the background; the caller acknowledges as soon as this returns.
-   * Handling starts once the requests in flight are answered (or a short while has passed), so
-   * in a burst the acknowledgements still to come do not queue behind its database work.
-   */
-  async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
-    const acceptedAt = this.clock.now();
-    const accepted = await this.accept(event);
-    if (accepted) {
-      const id = `${event.workspace}:${event.deliveryKey}`;
-      const fresh = { _id: id, kind: event.kind, payload: JSON.stringify(event.payload), attempts: 0, acceptedAt };
-      this.track(
-        this.background.run(async () => {
-          await this.foreground.whenQuiet();
-          await this.process(id, fresh);
-        }),
-      );
-    }
-    return accepted;
+    };
   }
 
   /**
@@ -131,7 +135,7 @@ export class Inbox {
   }
 
   private isFresh(record: FreshRecord): boolean {
-    return this.clock.now().getTime() - record.acceptedAt.getTime() < recoverAfterMs / 2;
+    return this.clock.now().getTime() - record.receivedAt.getTime() < recoverAfterMs / 2;
   }
 
   private async loadPending(id: string): Promise<PendingRecord | undefined> {

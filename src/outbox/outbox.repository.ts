@@ -132,13 +132,15 @@ export class OutboxRepository {
     return anchor?.key;
   }
 
-  /** To be tried again at `at`; `attempts` is what the failures so far count as (a 429 counts nothing). */
   /** Before a post goes out: if this process stops before it records the outcome, the next attempt looks first. */
   async markSending(id: string): Promise<void> {
     await this.models.outbox.updateOne({ _id: id }, { $set: { sending: true } });
   }
 
-  /** `known.posted: false` when the platform said no (a 429): the next attempt need not look for it. */
+  /**
+   * To be tried again at `at`; `attempts` is what the failures so far count as (a 429 counts
+   * nothing). `known.posted: false` when the platform said no (a 429): the next attempt need not look for it.
+   */
   async reschedule(id: string, attempts: number, at: Date, reason: string, known?: { posted: false }): Promise<void> {
     await this.models.outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt: at, lastError: reason, ...(known ? { sending: false } : {}) } });
     await this.models.outboxQueue.updateOne({ _id: id }, { $set: { nextAttemptAt: at } });

@@ -1,4 +1,5 @@
 import { isDuplicateKeyError } from '../errors.js';
+import { writeErrorsByIndex } from './inserted-once.js';
 
 interface Collection<T> {
   insertMany(docs: T[], options: { ordered: false }): Promise<unknown>;
@@ -63,16 +64,4 @@ export class GroupedInserts<T> {
       });
     }
   }
-}
-
-/**
- * The documents an unordered insert refused, by position; undefined when the write as a whole
- * failed (connection, write concern), and then no insert may count as stored.
- */
-function writeErrorsByIndex(error: unknown): Map<number, unknown> | undefined {
-  const { writeErrors, writeConcernError } = error as { writeErrors?: unknown; writeConcernError?: unknown };
-  if (writeErrors === undefined || writeConcernError) return undefined;
-  const list = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as Array<{ index?: unknown }>;
-  if (list.length === 0 || list.some((e) => typeof e.index !== 'number')) return undefined;
-  return new Map(list.map((e) => [e.index as number, e]));
 }

@@ -22,8 +22,20 @@ export async function insertManyOnce(
   try {
     await model.insertMany(docs, { ordered: false });
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-    const onlyDuplicates = Array.isArray(writeErrors) && writeErrors.every((e) => isDuplicateKeyError((e as { err?: unknown }).err ?? e));
-    if (!isDuplicateKeyError(error) && !onlyDuplicates) throw error;
+    const refused = writeErrorsByIndex(error);
+    const onlyDuplicates = refused ? [...refused.values()].every(isDuplicateKeyError) : isDuplicateKeyError(error);
+    if (!onlyDuplicates) throw error;
   }
+}
+
+/**
+ * The documents an unordered insert refused, by position; undefined when the write as a whole
+ * failed (connection, write concern), and then no insert may count as stored.
+ */
+export function writeErrorsByIndex(error: unknown): Map<number, unknown> | undefined {
+  const { writeErrors, writeConcernError } = error as { writeErrors?: unknown; writeConcernError?: unknown };
+  if (writeErrors === undefined || writeConcernError) return undefined;
+  const list = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as Array<{ index?: unknown }>;
+  if (list.length === 0 || list.some((e) => typeof e.index !== 'number')) return undefined;
+  return new Map(list.map((e) => [e.index as number, e]));
 }

@@ -39,8 +39,11 @@ export class GroupedInserts<T> {
 
   private async writeAll(): Promise<void> {
     this.writing = true;
-    while (this.waiting.length > 0) await this.write(this.waiting.splice(0, maxGroup));
-    this.writing = false;
+    try {
+      while (this.waiting.length > 0) await this.write(this.waiting.splice(0, maxGroup));
+    } finally {
+      this.writing = false;
+    }
   }
 
   private async write(group: Waiting<T>[]): Promise<void> {

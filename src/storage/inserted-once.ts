@@ -33,7 +33,7 @@ export async function insertManyOnce(
  * failed (connection, write concern), and then no insert may count as stored.
  */
 export function writeErrorsByIndex(error: unknown): Map<number, unknown> | undefined {
-  const { writeErrors, writeConcernError } = error as { writeErrors?: unknown; writeConcernError?: unknown };
+  const { writeErrors, writeConcernError } = (error ?? {}) as { writeErrors?: unknown; writeConcernError?: unknown };
   if (writeErrors === undefined || writeConcernError) return undefined;
   const list = (Array.isArray(writeErrors) ? writeErrors : [writeErrors]) as Array<{ index?: unknown }>;
   if (list.length === 0 || list.some((e) => typeof e.index !== 'number')) return undefined;

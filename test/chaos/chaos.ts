@@ -136,15 +136,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 
   /** Delivers as Slack does: again (with the retry number) until it gets a 200. */
   const deliver = async (path: string, body: string, contentType: string, signed: boolean) => {
+    const statuses: number[] = [];
     for (let retry = 0; retry < 200; retry += 1) {
       figures.requests += 1;
       const headers: Record<string, string> = { 'content-type': contentType, ...(signed ? sign(body) : {}), ...(retry > 0 ? { 'x-slack-retry-num': String(Math.min(retry, 3)), 'x-slack-retry-reason': 'http_error' } : {}) };
       const status = await fetch(`${front}${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
       if (status >= 500) figures.answered5xx += 1;
       if (status === 200) return;
+      statuses.push(status);
       await sleep(150 + Math.random() * 350);
     }
-    throw new Error(`a request was never accepted: ${body.slice(0, 200)}`);
+    throw new Error(`a request was never accepted (answers: ${[...new Set(statuses)].join(', ')}; 0 is no answer): ${body.slice(0, 200)}`);
   };
   const slackEvent = (event: Record<string, unknown>, eventId?: string) => deliver('/slack/events', JSON.stringify(eventEnvelope(event, eventId)), 'application/json', true);
   const teams = teamsActivities({ tenant: teamsIds.tenant, team: teamsIds.team, bot: teamsIds.bot });
@@ -152,7 +154,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const messages: Array<{ channel: string; ts: string }> = [];
   const teamsChats: string[] = [];
   const load = async () => {
-    const until = started + options.durationMs;
+    // The load's own clock: starting the replicas (slow on a busy machine) takes none of its time.
+    const until = Date.now() + options.durationMs;
     const every = 1_000 / (options.messagesPerSecond ?? 4);
     const inFlight: Promise<unknown>[] = [];
     for (let n = 0; Date.now() < until; n += 1) {

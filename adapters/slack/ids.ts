@@ -14,6 +14,12 @@ export const actionIds = {
   answerBroken: 'case.answer_broken',
   /** Followed by the rating, 1 to 5. */
   ratePrefix: 'case.rate_',
+  // Drafts from a model provider: a reply to the customer (sent or edited from a private message) and a triage suggestion.
+  draftReply: 'case.draft_reply',
+  sendReply: 'case.send_reply',
+  editReply: 'case.edit_reply',
+  acceptSuggestion: 'case.accept_suggestion',
+  dismissSuggestion: 'case.dismiss_suggestion',
   /** On a report: the cases behind its numbers, as a CSV file (the value is the period). */
   exportReport: 'report.export_csv',
 } as const;
@@ -24,6 +30,7 @@ export const ratings = [1, 2, 3, 4, 5] as const;
 /** Modals (their callback ids). */
 export const viewIds = {
   resolve: 'case.resolve_form',
+  reply: 'case.reply_form',
 } as const;
 
 export const shortcutIds = {

@@ -12,6 +12,8 @@ export const cardSubmitSchema = z.discriminatedUnion('tugi', [
   z.object({ tugi: z.literal('case.snooze'), caseId, choice: z.enum(snoozeChoices) }),
   z.object({ tugi: z.literal('case.answer'), caseId, verdict: z.enum(['solved', 'still_broken']).optional(), rating: z.union([z.string(), z.number()]).optional() }),
   z.object({ tugi: z.literal('case.resolve'), caseId, cause: text, fix: text, note: text }),
+  // "Resolve with a draft": the form, its cause and fix drafted by the model, answered in the thread.
+  z.object({ tugi: z.literal('case.draft-resolution'), caseId }),
   // On a report card: the cases behind it as a CSV (the period as `from..to`; the service checks it).
   z.object({ tugi: z.literal('report.export'), period: z.string().max(40) }),
 ]);

@@ -1,5 +1,5 @@
 import { snoozeSchema, type Actor } from '../../src/cases/index.js';
-import { asCodedError, NotSetUpError, ValidationFailedError } from '../../src/errors.js';
+import { asCodedError, CaseNotFoundError, NotAllowedError, NotSetUpError, ValidationFailedError } from '../../src/errors.js';
 import type { Inbox } from '../../src/inbox/index.js';
 import { userMessage, type View } from '../../src/messages/index.js';
 import { answerSchema, resolveSchema } from '../../src/resolutions/index.js';
@@ -117,6 +117,7 @@ function teamsHandlers(deps: TeamsDeps) {
     }
     // Report exports are answered in the turn (routes/command.ts); tugi puts team buttons in internal threads only.
     if (submit.tugi === 'report.export' || !directory.isInternalChannel(channel)) return;
+    if (submit.tugi === 'case.draft-resolution') return draftResolution(activity, submit.caseId, reply);
     let text: string;
     try {
       if (submit.tugi === 'case.snooze') {
@@ -134,6 +135,14 @@ function teamsHandlers(deps: TeamsDeps) {
       text = userMessage(error);
     }
     await reply({ kind: 'case.notice', text });
+  };
+
+  /** The Resolve form in the thread, drafted by the model (or empty when no draft came); a person still submits it. */
+  const draftResolution = async (activity: Activity, caseId: string, reply: (view: View) => Promise<void>) => {
+    const found = isTeamMember(activity) ? await deps.cases.getById(workspace, caseId) : null;
+    if (!found) return reply({ kind: 'case.notice', text: userMessage(isTeamMember(activity) ? new CaseNotFoundError(caseId) : new NotAllowedError('draft resolutions (they are for the support team)')) });
+    const draft = await deps.assist.resolution(found);
+    await reply({ kind: 'case.resolve-form', caseId, caseKey: found.key, title: found.title, cause: draft?.cause ?? '', fix: draft?.fix ?? '' });
   };
 
   const edited = async (activity: Activity) => {

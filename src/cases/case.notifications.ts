@@ -19,11 +19,13 @@ export class CaseNotifications {
     private readonly sla: SlaSettings,
     /** Resolved cases like this one, shown on its card (the knowledge search). */
     private readonly similarTo: (doc: CaseDocument) => SimilarCase[] = () => [],
+    /** Whether a model provider drafts replies to the case's customer (its card offers one). */
+    private readonly offersReplyDraft: (doc: CaseDocument) => boolean = () => false,
   ) {}
 
   opened(doc: CaseDocument): OutboxMessage[] {
     const messages = [
-      this.message(doc, 'card', { channel: this.directory.triageChannel, view: toCaseCard(doc, this.directory, this.similar(doc)), anchor: true }),
+      this.message(doc, 'card', { channel: this.directory.triageChannel, view: this.card(doc), anchor: true }),
     ];
     const { channel, ts, platform } = doc.source;
     // The customer hears back in the thread of their own message, when there is one to answer:
@@ -51,7 +53,7 @@ export class CaseNotifications {
       this.message(doc, `card:v${doc.version}`, {
         channel: this.directory.triageChannel,
         updateOfKey: this.cardKey(doc),
-        view: toCaseCard(doc, this.directory, this.similar(doc)),
+        view: this.card(doc),
       }),
     ];
   }
@@ -74,8 +76,9 @@ export class CaseNotifications {
   }
 
   /** Only an open case's card suggests earlier resolutions. */
-  private similar(doc: CaseDocument): SimilarCase[] {
-    return doc.status === 'resolved' || doc.status === 'closed' ? [] : this.similarTo(doc);
+  private card(doc: CaseDocument) {
+    const open = doc.status !== 'resolved' && doc.status !== 'closed';
+    return toCaseCard(doc, this.directory, open ? this.similarTo(doc) : [], this.offersReplyDraft(doc));
   }
 
   /** Every message about a case is keyed `case:<id>:<what>`. */

@@ -11,7 +11,7 @@ import type { Actor } from './case.schema.js';
 const maxNumberRetries = 10;
 
 /** A case before it is stored: number, key and version are given on insert. */
-export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone' | 'resolvedAt' | 'firstResolvedAt' | 'resolution' | 'customerAnswer' | 'reopenCount'>;
+export type NewCase = Omit<CaseDocument, '_id' | 'number' | 'key' | 'version' | 'dueDone' | 'resolvedAt' | 'firstResolvedAt' | 'resolution' | 'customerAnswer' | 'suggestion' | 'reopenCount'>;
 
 export interface TimelineEntry {
   key: string;
@@ -121,6 +121,10 @@ export class CaseRepository {
   /** Every open case of a workspace (for listings on request; scheduled work reads due points instead). */
   listOpen(workspace: string): Promise<CaseDocument[]> {
     return this.models.cases.find({ workspace, status: { $in: openStatuses } }).lean<CaseDocument[]>();
+  }
+
+  getEvent(workspace: string, caseId: Types.ObjectId, key: string): Promise<CaseEventDocument | null> {
+    return this.models.caseEvents.findOne({ workspace, caseId, key }).lean<CaseEventDocument>();
   }
 
   listEvents(workspace: string, caseId: Types.ObjectId): Promise<CaseEventDocument[]> {

@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import { CaseNotFoundError, InvalidTransitionError, ValidationFailedError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import type { OutboxMessage } from '../outbox/outbox.js';
-import type { CaseDocument } from '../storage/models/index.js';
+import type { CaseDocument, CaseSuggestion } from '../storage/models/index.js';
 import type { CaseWriter, CaseWriterDeps } from './case.writer.js';
 import type { NewCase } from './case.repository.js';
-import { tugiActor, type Actor, type AssignInput, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput, truncateDescription } from './case.schema.js';
+import { tugiActor, type Actor, type AssignInput, type CaseRef, type ChangeStatusInput, type OpenCaseInput, type SetPriorityInput, type SetTagsInput, type SnoozeInput, type ThreadMessageInput, truncateDescription } from './case.schema.js';
 import { allowedTransitions, canTransition, needsOwnAction, openStatuses, type CaseStatus } from './status.js';
 import { moreUrgent, suggestFromText } from './keyword-rules.js';
 import { openClocks, statusChanged, targetsChanged } from '../sla/case-clocks.js';
@@ -209,6 +209,30 @@ export class CaseService {
     });
   }
 
+  /**
+   * The model's triage suggestion for a new case, put on its card. Made by rule (tugi suggests,
+   * nobody acted); a case showing a suggestion already keeps it.
+   */
+  suggest(ref: { workspace: string; caseId: string }, suggestion: CaseSuggestion): Promise<CaseDocument> {
+    return this.deps.writer.change({ ...ref, actor: tugiActor }, 'triage_suggested', (doc) => (doc.suggestion ? undefined : { set: { suggestion }, data: { ...suggestion } }), { byRule: true });
+  }
+
+  /** Applies the card's suggestion (its tags added, its priority set) in one change. */
+  acceptSuggestion(input: CaseRef): Promise<CaseDocument> {
+    return this.deps.writer.change(input, 'suggestion_accepted', (doc) => {
+      if (!doc.suggestion) return undefined;
+      const known = new Set(this.deps.directory.tags);
+      const tags = [...new Set([...doc.tags, ...doc.suggestion.tags.filter((tag) => known.has(tag))])];
+      const priority = doc.suggestion.priority ?? doc.priority;
+      const sla = priority !== doc.priority && doc.sla ? targetsChanged(doc.sla, this.deps.sla.policyFor(doc.account, priority)) : doc.sla;
+      return { set: { tags, priority, sla, suggestion: null }, data: { tags: tags.filter((t) => !doc.tags.includes(t)), from: doc.priority, to: priority } };
+    });
+  }
+
+  dismissSuggestion(input: CaseRef): Promise<CaseDocument> {
+    return this.deps.writer.change(input, 'suggestion_dismissed', (doc) => (doc.suggestion ? { set: { suggestion: null }, data: { ...doc.suggestion } } : undefined));
+  }
+
   /** Postpones the nags about a case; the timeline says who snoozed it until when. */
   snooze(input: SnoozeInput): Promise<CaseDocument> {
     return this.deps.writer.change(input, 'snoozed', (doc) => {
@@ -281,7 +305,7 @@ export class CaseService {
       createdAt: input.at,
       updatedAt: input.at,
     };
-    const planned = { ...fresh, _id: caseId, number: 0, key: '', version: 1, dueDone: [], nextDue: null, resolvedAt: null, firstResolvedAt: null, resolution: null, customerAnswer: null, reopenCount: 0, reported: null };
+    const planned = { ...fresh, _id: caseId, number: 0, key: '', version: 1, dueDone: [], nextDue: null, resolvedAt: null, firstResolvedAt: null, resolution: null, customerAnswer: null, suggestion: null, reopenCount: 0, reported: null };
     return { ...fresh, nextDue: await this.deps.due.plan(planned), reported: await this.deps.reports.plan(planned) };
   }
 }

@@ -4,7 +4,8 @@ import type { CaseDocument } from '../storage/models/index.js';
 import { allowedTransitions, canTransition, needsOwnAction } from './status.js';
 
 /** The platform-neutral picture of a case that cards and private views render. */
-export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSummary {
+/** `offersReplyDraft`: whether a model provider drafts replies to the customer (see ReplyDrafts). */
+export function toCaseSummary(doc: CaseDocument, directory: Directory, offersReplyDraft = false): CaseSummary {
   return {
     caseId: String(doc._id),
     key: doc.key,
@@ -25,9 +26,11 @@ export function toCaseSummary(doc: CaseDocument, directory: Directory): CaseSumm
     knownTags: directory.tags,
     specialists: (doc.specialists ?? []).map((s) => directory.person(s.personId)?.name ?? s.personId),
     snoozedUntil: doc.snoozedUntil?.toISOString() ?? null,
+    offersReplyDraft,
+    suggestion: doc.suggestion ? { tags: doc.suggestion.tags, priority: doc.suggestion.priority ?? null, reason: doc.suggestion.reason } : null,
   };
 }
 
-export function toCaseCard(doc: CaseDocument, directory: Directory, similar: SimilarCase[] = []): CaseCardView {
-  return { kind: 'case.card', ...toCaseSummary(doc, directory), similar: similar.map(({ caseKey, title, fix }) => ({ caseKey, title, fix: fix.length > 200 ? `${fix.slice(0, 199)}…` : fix })) };
+export function toCaseCard(doc: CaseDocument, directory: Directory, similar: SimilarCase[] = [], offersReplyDraft = false): CaseCardView {
+  return { kind: 'case.card', ...toCaseSummary(doc, directory, offersReplyDraft), similar: similar.map(({ caseKey, title, fix }) => ({ caseKey, title, fix: fix.length > 200 ? `${fix.slice(0, 199)}…` : fix })) };
 }

@@ -33,6 +33,8 @@ export class IntakeService {
     private readonly clock: Clock,
     private readonly lock: LeaseLock,
     private readonly repository: CaseRepository,
+    /** Told of each case a message or command opened (the model's triage suggestion follows it). */
+    private readonly opened: (doc: CaseDocument) => void = () => {},
   ) {}
 
   /**
@@ -76,8 +78,7 @@ export class IntakeService {
       sourceKey: `${message.channel}:${message.ts}`,
       at: message.at,
     });
-    const result = await this.cases.open(input);
-    return { outcome: result.created ? 'opened' : 'existing', case: result.case };
+    return this.outcomeOf(await this.cases.open(input));
   }
 
   /** `/tugi new <title> [--via phone|email]`: logged by a team member for a customer. */
@@ -104,7 +105,11 @@ export class IntakeService {
       at: this.clock.now(),
     });
     if (!parsed.success) throw new ValidationFailedError(parsed.error.issues.map((issue) => issue.message));
-    const result = await this.cases.open(parsed.data);
+    return this.outcomeOf(await this.cases.open(parsed.data));
+  }
+
+  private outcomeOf(result: { created: boolean; case: CaseDocument }): IntakeResult {
+    if (result.created) this.opened(result.case);
     return { outcome: result.created ? 'opened' : 'existing', case: result.case };
   }
 }

@@ -6,6 +6,7 @@ import { limits } from '../cases/case.schema.js';
 export type TugiCommand =
   | { name: 'new'; title: string; via: 'command' | 'phone' | 'email' }
   | { name: 'case'; caseKey: string }
+  | { name: 'summary'; caseKey: string }
   | { name: 'tag'; caseKey: string; add: string[]; remove: string[] }
   | { name: 'pull'; caseKey: string }
   | { name: 'escalate'; caseKey: string }
@@ -21,6 +22,7 @@ export type TugiCommand =
 export const commandUsage = [
   '`/tugi new <title> [--via phone|email]` — open a case (log a phone call or e-mail with --via)',
   '`/tugi case CS-12` — show a case, privately',
+  '`/tugi summary CS-12` — where a case stands, summarised from its threads (with a model provider), privately',
   '`/tugi tag CS-12 +network -billing` — add and remove skill tags',
   '`/tugi pull CS-12` — pull in specialists for the case’s tags',
   '`/tugi escalate CS-12` — hand the case to an available agent',
@@ -51,10 +53,11 @@ export function parseCommand(text: string): TugiCommand {
     case 'resolve':
       return parseResolve(rest, args);
     case 'case':
+    case 'summary':
     case 'pull':
     case 'reopen':
     case 'escalate': {
-      const name = word.toLowerCase() as 'case' | 'pull' | 'escalate' | 'reopen';
+      const name = word.toLowerCase() as 'case' | 'summary' | 'pull' | 'escalate' | 'reopen';
       const caseKey = rest.length === 1 ? parseCaseKey(rest[0]!) : undefined;
       if (!caseKey) throw new ValidationFailedError([`Name one case key, like \`/tugi ${name} CS-12\`.`]);
       return { name, caseKey };

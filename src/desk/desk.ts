@@ -27,7 +27,9 @@ import { SlaSettings } from '../sla/settings.js';
 import { BridgeService, SpecialistService } from '../specialists/index.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
 import type { Assistant } from '../assist/assistant.js';
-import { ResolutionDrafts } from '../assist/resolution-draft.js';
+import { AssistFollowUps } from '../assist/assist-follow-ups.js';
+import { CaseAssist } from '../assist/case-assist.js';
+import { ReplyDrafts } from '../assist/reply-drafts.js';
 import type { Models } from '../storage/models/index.js';
 
 /** What every workspace's desk shares: one database, one outbox delivery loop, one inbox. */
@@ -64,7 +66,8 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
   const nags = nagSettings(config.nags, config.resolution.closeAfter);
   const due = new DueScheduler({ queue: dueQueue, directory, sla, nags, clock });
   const knowledge = previous?.knowledge ?? new KnowledgeService({ repository: new KnowledgeRepository(models), outbox: outboxRepository, workspace, clock });
-  const caseNotifications = new CaseNotifications(directory, sla, (doc) => knowledge.similarTo(doc));
+  const assist = new CaseAssist({ assistant: shared.assistant, repository: caseRepository, directory, knowledge });
+  const caseNotifications = new CaseNotifications(directory, sla, (doc) => knowledge.similarTo(doc), (doc) => assist.offeredFor(doc) && ReplyDrafts.canReplyTo(doc));
   // What cases contribute to the reports is logged as they change (a due queue of its own) and folded into day rollups.
   const teamZone = sla.calendarFor(null).timeZone;
   const reports = new ReportRecorder({ models, log: reportLog, sla, teamZone, clock });
@@ -77,9 +80,10 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
   const resolutionNotifications = new ResolutionNotifications(directory);
   const cases = new CaseService({ ...caseDeps, writer, metrics, reopenPrompt: (doc, ts) => resolutionNotifications.reopenPrompt(doc, ts) });
   const resolutions = new ResolutionService({ repository: caseRepository, writer, directory, notifications: resolutionNotifications, knowledge, sla, clock });
-  const intake = new IntakeService(cases, directory, clock, lock, caseRepository);
+  const followUps = new AssistFollowUps({ assist, cases, outbox, directory, logger });
+  const intake = new IntakeService(cases, directory, clock, lock, caseRepository, (doc) => followUps.caseOpened(doc));
   const workloads = new WorkloadRepository(models, directory);
-  const specialists = new SpecialistService({ writer, directory, workloads, clock });
+  const specialists = new SpecialistService({ writer, directory, workloads, clock, offersDrafts: (doc) => assist.offeredFor(doc), pulled: (doc) => followUps.specialistsPulled(doc) });
   const escalation = new EscalationService({ writer, directory, workloads, clock });
   const bridge = new BridgeService({ repository: caseRepository, outboxRepository, outbox, writer, directory });
   const dueHandler = new DueHandler({
@@ -109,7 +113,8 @@ export function buildDesk(config: WorkspaceConfig, shared: SharedParts, previous
     bridge,
     attention,
     resolutions,
-    resolutionDrafts: new ResolutionDrafts({ assistant: shared.assistant, repository: caseRepository, directory, knowledge }),
+    assist,
+    replyDrafts: new ReplyDrafts({ assist, repository: caseRepository, writer, outbox, directory, clock }),
     knowledge,
     reports: reportService,
     reportExport,

@@ -44,6 +44,10 @@ export interface CaseSummary {
   specialists: string[];
   /** Nags wait until then (ISO time), if snoozed. */
   snoozedUntil: string | null;
+  /** A model provider drafts replies to this case's customer thread (the card offers "Draft a reply"). */
+  offersReplyDraft: boolean;
+  /** The model's triage suggestion, for an agent to accept or dismiss. */
+  suggestion: { tags: string[]; priority: Priority | null; reason: string } | null;
 }
 
 /** A resolved case like this one: what fixed it then. */
@@ -88,6 +92,8 @@ export interface SpecialistRequestView {
   mentions: Mention[];
   /** One line per tag: who was asked, or why nobody was and where it went instead. */
   notes: string[];
+  /** A model provider drafts for the case (Teams' card offers "Resolve with a draft"). */
+  offersDraft?: boolean;
 }
 
 /** Nobody with a tag was available: the fallback group's channel or the managers are told. */
@@ -236,6 +242,32 @@ export interface CaseNoticeView {
   text: string;
 }
 
+/** A reply an agent sent the customer from a draft ("Draft a reply"), in the customer's thread. */
+export interface CaseReplyView {
+  kind: 'case.reply';
+  text: string;
+  /** The agent who sent it. */
+  from: string;
+}
+
+/** The model's brief of a case for the specialists pulled in (team only). */
+export interface CaseBriefView {
+  kind: 'case.brief';
+  caseKey: string;
+  summary: string;
+  nextStep: string;
+}
+
+/** The Resolve form in a Teams thread, its cause and fix drafted (Teams' cards cannot be filled once sent). */
+export interface ResolveFormView {
+  kind: 'case.resolve-form';
+  caseId: string;
+  caseKey: string;
+  title: string;
+  cause: string;
+  fix: string;
+}
+
 /** Said once where tugi was added in Teams: what it does there. */
 export interface AppGreetingView {
   kind: 'app.greeting';
@@ -256,6 +288,9 @@ export type View =
   | CustomerReminderView
   | CustomerAutoResolvedView
   | CaseNoticeView
+  | CaseReplyView
+  | CaseBriefView
+  | ResolveFormView
   | CaseResolutionView
   | CaseResolvedView
   | CustomerAnswerNoteView
@@ -282,6 +317,10 @@ export const viewAudience: Record<ViewKind, 'customer' | 'internal'> = {
   'customer.reminder': 'customer',
   'customer.auto-resolved': 'customer',
   'case.notice': 'internal',
+  // Written by a person (from a draft that lost every sentence repeating internal text).
+  'case.reply': 'customer',
+  'case.brief': 'internal',
+  'case.resolve-form': 'internal',
   'case.resolution': 'customer',
   'case.resolved': 'internal',
   'case.answer-note': 'customer',

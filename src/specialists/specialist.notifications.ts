@@ -42,6 +42,7 @@ export interface PullMessagesInput {
   fallbacks: TagRoute[];
   /** The Teams thread existed before this pull. */
   threadExisted: boolean;
+  offersDraft: boolean;
 }
 
 /**
@@ -63,6 +64,7 @@ export function pullMessages(input: PullMessagesInput): OutboxMessage[] {
     askedBy: input.askedBy,
     mentions,
     notes: input.notes,
+    offersDraft: input.offersDraft,
   });
   const messages: OutboxMessage[] = [];
   const thread = doc.specialistThread;

@@ -15,6 +15,10 @@ export interface SpecialistServiceDeps {
   directory: Directory;
   workloads: WorkloadRepository;
   clock: Clock;
+  /** Whether a model provider drafts for the case (the Teams card offers a drafted resolution). */
+  offersDrafts?: (doc: CaseDocument) => boolean;
+  /** Told of a change that asked someone new (the specialists' brief follows it). */
+  pulled?: (doc: CaseDocument) => void;
 }
 
 /** Pulls specialists into a case by its skill tags (PRODUCT.md flow 3). */
@@ -102,11 +106,13 @@ export class SpecialistService {
             notes,
             fallbacks,
             threadExisted,
+            offersDraft: this.deps.offersDrafts?.(after) ?? false,
           }),
       };
     };
     const updated = await this.deps.writer.change(input, 'specialists_pulled', decide, { due });
     await this.deps.workloads.recordPicks(input.workspace, picked, clock.now());
+    if (picked.length > 0) this.deps.pulled?.(updated);
     return updated;
   }
 }

@@ -32,6 +32,7 @@ export function benchCase(i: number, openedAt: Date, policy: SlaPolicy, changes:
     firstResolvedAt: null,
     resolution: null,
     customerAnswer: null,
+    suggestion: null,
     reopenCount: 0,
     reported: null,
     firstResponseAt: null,

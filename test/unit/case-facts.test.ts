@@ -42,6 +42,7 @@ function stored(changes: Partial<CaseDocument> = {}): CaseDocument {
     firstResolvedAt: null,
     resolution: null,
     customerAnswer: null,
+    suggestion: null,
     reopenCount: 0,
     reported: null,
     firstResponseAt: null,

@@ -23,6 +23,8 @@ const card: CaseCardView = {
   knownTags: ['network', 'billing'],
   specialists: ['Ann <Admin>'],
   snoozedUntil: '2026-11-26T07:00:00.000Z',
+  offersReplyDraft: false,
+  suggestion: null,
   similar: [{ caseKey: 'CS-3', title: 'VPN <drops>', fix: 'Rolled back the firmware' }],
 };
 

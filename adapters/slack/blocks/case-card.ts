@@ -34,12 +34,30 @@ export function caseCardBlocks(view: CaseSummary & { similar?: SimilarCase[] }, 
     const lines = view.similar.map((s) => `• *${s.caseKey}* ${escapeMrkdwn(s.title)} — _fix:_ ${escapeMrkdwn(s.fix)}`);
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`:bulb: Similar resolved cases\n${lines.join('\n')}`, 3000) }] });
   }
+  if (options.actions && view.suggestion && view.status !== 'closed') blocks.push(...suggestionBlocks(view.caseId, view.suggestion));
   if (options.actions && view.status !== 'closed') blocks.push(caseActions(view));
   // A closed case is read-only: an agent may only reopen it.
   if (options.actions && view.status === 'closed') {
     blocks.push({ type: 'actions', block_id: `case:${view.caseId}`, elements: [{ type: 'button', action_id: actionIds.reopen, text: { type: 'plain_text', text: 'Reopen' }, value: view.caseId }] });
   }
   return blocks;
+}
+
+/** The model's triage suggestion: applied only when an agent accepts it. */
+function suggestionBlocks(caseId: string, suggestion: NonNullable<CaseSummary['suggestion']>): KnownBlock[] {
+  const what = [...(suggestion.tags.length ? [`tags ${suggestion.tags.map((t) => `\`${t}\``).join(' ')}`] : []), ...(suggestion.priority ? [`priority *${priorityLabels[suggestion.priority]}*`] : [])];
+  const why = suggestion.reason ? ` — _${escapeMrkdwn(suggestion.reason)}_` : '';
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`:robot_face: *Suggested:* ${what.join(', ')}${why}`, 3000) } },
+    {
+      type: 'actions',
+      block_id: `suggestion:${caseId}`,
+      elements: [
+        { type: 'button', action_id: actionIds.acceptSuggestion, text: { type: 'plain_text', text: 'Accept' }, value: caseId },
+        { type: 'button', action_id: actionIds.dismissSuggestion, text: { type: 'plain_text', text: 'Dismiss' }, value: caseId },
+      ],
+    },
+  ];
 }
 
 const snoozeLabels: Record<(typeof snoozeChoices)[number], string> = { '1h': 'Snooze 1 hour', '4h': 'Snooze 4 hours', tomorrow: 'Until tomorrow', monday: 'Until Monday' };
@@ -80,6 +98,7 @@ function caseActions(view: CaseSummary): KnownBlock {
     { type: 'button', action_id: actionIds.escalate, text: { type: 'plain_text', text: 'Escalate' }, value: view.caseId },
   );
   elements.push(snoozeMenu());
+  if (view.offersReplyDraft && view.status !== 'resolved') elements.push({ type: 'button', action_id: actionIds.draftReply, text: { type: 'plain_text', text: 'Draft a reply' }, value: view.caseId });
   if (view.canResolve) elements.push({ type: 'button', action_id: actionIds.resolve, text: { type: 'plain_text', text: 'Resolve' }, value: view.caseId, style: 'primary' });
   if (view.canReopen) elements.push({ type: 'button', action_id: actionIds.reopen, text: { type: 'plain_text', text: 'Reopen' }, value: view.caseId });
   if (view.nextStatuses.length > 0) {

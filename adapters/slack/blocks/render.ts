@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, greetingText, joinedText, type View } from '../../../src/messages/index.js';
+import { briefMessage } from './brief.js';
 import { caseCardBlocks } from './case-card.js';
 import { nagMessage } from './nag.js';
 import { reopenedMessage, reopenPromptMessage, resolutionMessage, resolvedMessage } from './resolution.js';
@@ -44,6 +45,12 @@ export function renderView(view: View): SlackMessage {
       return { text: greetingText(view) };
     case 'case.notice':
       return { text: escapeMrkdwn(view.text) };
+    case 'case.reply': {
+      const text = clip(escapeMrkdwn(view.text), 2900);
+      return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, { type: 'context', elements: [{ type: 'mrkdwn', text: `— ${escapeMrkdwn(view.from)}` }] }] };
+    }
+    case 'case.brief':
+      return briefMessage(view);
     case 'case.resolution':
       return resolutionMessage(view);
     case 'case.resolved':
@@ -66,5 +73,8 @@ export function renderView(view: View): SlackMessage {
     case 'report.chart':
     case 'report.export':
       throw new Error(`${view.kind} is delivered as a file, not a message`);
+    case 'case.resolve-form':
+      // Slack's Resolve form is a modal, filled in place (listeners/actions/resolution-actions.ts).
+      throw new Error('case.resolve-form is a Teams card; Slack resolves in a modal');
   }
 }

@@ -1,10 +1,10 @@
 import type { Activity } from 'botbuilder';
 import { acknowledgementText, answerNoteText, customerAutoResolvedText, customerReminderText, greetingText, joinedText, type View } from '../../../src/messages/index.js';
 import { trendPng } from '../../../src/reports/chart/png.js';
-import { teamsBold } from './elements.js';
+import { escapeMarkdown, teamsBold } from './elements.js';
 import { nagCard } from './nag.js';
-import { reopenPromptCard, resolutionCard, resolvedCard } from './resolution.js';
-import { bridgedMessage, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
+import { reopenPromptCard, resolutionCard, resolvedCard, resolveFormCard } from './resolution.js';
+import { bridgedMessage, briefCard, escalatedCard, fallbackCard, specialistRequestCard } from './specialists.js';
 
 /** What tugi sends to Teams: a message activity (markdown text, or an Adaptive Card). */
 export type TeamsMessage = Pick<Partial<Activity>, 'type' | 'text' | 'textFormat' | 'attachments' | 'summary'>;
@@ -43,6 +43,12 @@ export function renderTeamsView(view: View): TeamsMessage {
       return textMessage(greetingText(view));
     case 'case.notice':
       return { type: 'message', textFormat: 'plain', text: view.text };
+    case 'case.reply':
+      return textMessage(`${escapeMarkdown(view.text)}\n\n— ${escapeMarkdown(view.from)}`);
+    case 'case.brief':
+      return cardMessage(briefCard(view), `${view.caseKey} so far`);
+    case 'case.resolve-form':
+      return cardMessage(resolveFormCard(view), `Resolve ${view.caseKey}`);
     case 'case.resolution':
       return cardMessage(resolutionCard(view), `${view.caseKey} is resolved`);
     case 'case.resolved':

@@ -1,4 +1,4 @@
-import { durationInWords, reopenPromptText, resolutionWords, type CaseResolutionView, type CaseResolvedView, type ReopenPromptView } from '../../../src/messages/index.js';
+import { durationInWords, reopenPromptText, resolutionWords, type CaseResolutionView, type CaseResolvedView, type ReopenPromptView, type ResolveFormView } from '../../../src/messages/index.js';
 import { resolutionLimits } from '../../../src/resolutions/resolution.schema.js';
 import type { CardSubmit } from '../activity.js';
 import { card, teamsBold, textBlock } from './elements.js';
@@ -41,28 +41,39 @@ export function reopenPromptCard(view: ReopenPromptView): object {
   return card([textBlock(teamsBold(reopenPromptText(view)))], [], [submit(words.reopen, answer('still_broken'), 'destructive'), submit(words.fine, answer('solved'))]);
 }
 
-/** "Resolve" on the specialist thread's card: cause and fix (required) and an internal note, in the card itself. */
-export function resolveAction(caseId: string): object {
-  const input = (id: string, label: string, maxLength: number, required: boolean) => ({
+/** The Resolve form's inputs: cause and fix (required, the customer reads them) and an internal note. */
+function resolveInputs(caseId: string, draft?: { cause: string; fix: string }): object[] {
+  const input = (id: string, label: string, maxLength: number, required: boolean, value = '') => ({
     type: 'Input.Text',
     id,
     label,
     isMultiline: true,
     maxLength,
     isRequired: required,
+    ...(value ? { value: value.slice(0, maxLength) } : {}),
     ...(required ? { errorMessage: `${label} is required` } : {}),
   });
-  return {
-    type: 'Action.ShowCard',
-    title: 'Resolve',
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        input('cause', 'What was wrong (the customer reads this)', resolutionLimits.cause, true),
-        input('fix', 'What was done (the customer reads this)', resolutionLimits.fix, true),
-        input('note', 'Internal note (never shown to the customer)', resolutionLimits.note, false),
-      ],
-      actions: [submit('Resolve and tell the customer', { tugi: 'case.resolve', caseId })],
-    },
-  };
+  return [
+    input('cause', 'What was wrong (the customer reads this)', resolutionLimits.cause, true, draft?.cause),
+    input('fix', 'What was done (the customer reads this)', resolutionLimits.fix, true, draft?.fix),
+    input('note', 'Internal note (never shown to the customer)', resolutionLimits.note, false),
+    { type: 'ActionSet', actions: [submit('Resolve and tell the customer', { tugi: 'case.resolve', caseId }, 'positive')] },
+  ];
+}
+
+/**
+ * "Resolve" on the specialist thread's card, in the card itself; with a model provider also
+ * "Resolve with a draft", which answers in the thread with the form filled in (a sent card
+ * cannot be filled in later).
+ */
+export function resolveActions(caseId: string, offersDraft: boolean): object[] {
+  const resolve = { type: 'Action.ShowCard', title: 'Resolve', card: { type: 'AdaptiveCard', body: resolveInputs(caseId) } };
+  return offersDraft ? [resolve, submit('Resolve with a draft', { tugi: 'case.draft-resolution', caseId })] : [resolve];
+}
+
+/** The Resolve form with its cause and fix drafted (or empty, when no draft came), to check and send. */
+export function resolveFormCard(view: ResolveFormView): object {
+  const drafted = Boolean(view.cause || view.fix);
+  const lead = drafted ? 'Drafted from the case — check it and edit before you resolve: the customer reads the cause and the fix.' : 'No draft could be written this time: write the cause and the fix.';
+  return card([textBlock(`Resolve ${view.caseKey} · ${view.title}`, { weight: 'Bolder' }), textBlock(lead, { isSubtle: true, size: 'Small' }), ...resolveInputs(view.caseId, view)], []);
 }

@@ -1,7 +1,7 @@
-import { priorityLabels, type BridgedMessageView, type CaseEscalatedView, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
+import { priorityLabels, type BridgedMessageView, type CaseBriefView, type CaseEscalatedView, type SpecialistFallbackView, type SpecialistRequestView } from '../../../src/messages/index.js';
 import { textMessage, type TeamsMessage } from './render.js';
 import { card, escapeMarkdown, mentionLine, teamsMentions, textBlock } from './elements.js';
-import { resolveAction } from './resolution.js';
+import { resolveActions } from './resolution.js';
 
 const maxMirroredText = 12_000;
 
@@ -20,7 +20,20 @@ export function specialistRequestCard(view: SpecialistRequestView): object {
     ...(view.notes.length ? [textBlock(view.notes.join('\n\n'), { size: 'Small', isSubtle: true })] : []),
     textBlock('Reply in this thread: the support team sees your replies in Slack, and theirs appear here.', { size: 'Small', isSubtle: true }),
   ];
-  return card(body, teamsMentions(view.mentions), [resolveAction(view.caseId)]);
+  return card(body, teamsMentions(view.mentions), resolveActions(view.caseId, view.offersDraft ?? false));
+}
+
+/** The model's brief of a case, for the specialists: marked as drafted. */
+export function briefCard(view: CaseBriefView): object {
+  return card(
+    [
+      textBlock(`${view.caseKey} so far`, { weight: 'Bolder' }),
+      textBlock(escapeMarkdown(view.summary)),
+      ...(view.nextStep ? [textBlock(`**Open:** ${escapeMarkdown(view.nextStep)}`)] : []),
+      textBlock('🤖 Summarised by a model from the case’s threads: check the case before you rely on it.', { size: 'Small', isSubtle: true }),
+    ],
+    [],
+  );
 }
 
 export function fallbackCard(view: SpecialistFallbackView): object {

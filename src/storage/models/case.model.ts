@@ -50,6 +50,12 @@ export interface NextDue {
   slot: string;
 }
 
+export interface CaseSuggestion {
+  tags: string[];
+  priority: Priority | null;
+  reason: string;
+}
+
 export interface CaseDocument {
   _id: Types.ObjectId;
   workspace: string;
@@ -80,6 +86,8 @@ export interface CaseDocument {
   /** The latest resolution by the team (kept after a reopen, until the next one). */
   resolution: CaseResolution | null;
   customerAnswer: CustomerAnswer | null;
+  /** The model's triage suggestion, shown on the card until an agent accepts or dismisses it. */
+  suggestion: CaseSuggestion | null;
   reopenCount: number;
   /** What the case last contributed to the reports (CaseFacts as JSON), and how many times that changed. */
   reported: { seq: number; facts: string } | null;
@@ -162,6 +170,10 @@ const caseSchema = new Schema<CaseDocument>(
     },
     customerAnswer: {
       type: new Schema<CustomerAnswer>({ verdict: { type: String, default: null }, rating: { type: Number, default: null }, by: actorSchema, at: Date }, { _id: false }),
+      default: null,
+    },
+    suggestion: {
+      type: new Schema<CaseSuggestion>({ tags: [String], priority: { type: String, default: null }, reason: String }, { _id: false }),
       default: null,
     },
     reopenCount: { type: Number, default: 0 },

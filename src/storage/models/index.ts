@@ -59,7 +59,7 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { CaseDocument, CaseResolution, CaseSpecialist, CustomerAnswer, NextDue, SpecialistThread } from './case.model.js';
+export type { CaseDocument, CaseResolution, CaseSpecialist, CaseSuggestion, CustomerAnswer, NextDue, SpecialistThread } from './case.model.js';
 export type { CaseEventDocument } from './case-event.model.js';
 export type { OutboxDocument } from './outbox.model.js';
 export type { OutboxQueueEntry } from './outbox-queue.model.js';

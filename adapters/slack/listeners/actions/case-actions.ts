@@ -51,6 +51,8 @@ export function register(router: SlackRouter): void {
       return cases.snooze(snoozeSchema.parse({ ...ref, until: snoozeUntil(selected(action) ?? '', deps.clock.now(), zone) }));
     }),
   );
+  router.action(actionIds.acceptSuggestion, (deps) => caseAction(deps, (cases, ref) => cases.acceptSuggestion(ref)));
+  router.action(actionIds.dismissSuggestion, (deps) => caseAction(deps, (cases, ref) => cases.dismissSuggestion(ref)));
   router.action(actionIds.setStatus, (deps) => caseAction(deps, (cases, ref, action) => cases.changeStatus(changeStatusSchema.parse({ ...ref, status: selected(action) }))),
   );
 }

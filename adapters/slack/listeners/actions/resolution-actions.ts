@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { asCodedError, CaseNotFoundError, ValidationFailedError } from '../../../../src/errors.js';
 import { answerNoteText, userMessage } from '../../../../src/messages/index.js';
 import { answerSchema } from '../../../../src/resolutions/index.js';
-import { resolveForm, type ResolveFormDraft } from '../../blocks/resolve-form.js';
+import { openResolveForm } from '../../assist/open-resolve-form.js';
 import type { SlackDeps } from '../../deps.js';
 import { actionIds, ratings } from '../../ids.js';
 import { blockActionSchema } from '../../payloads.js';
@@ -27,19 +27,7 @@ export function register(router: SlackRouter): void {
       const caseId = caseIdOf(p.actions[0]!);
       const found = caseId ? await deps.cases.getById(deps.directory.workspace, caseId) : null;
       if (!found || !p.trigger_id) throw new CaseNotFoundError(caseId ?? '?');
-      const form = (draft?: ResolveFormDraft) => resolveForm(String(found._id), found.key, found.title, draft);
-      const drafting = deps.resolutionDrafts.offeredFor(found);
-      // The form opens at once (the trigger lasts 3 s); a draft, when it comes, fills cause and fix.
-      const opened = await client.views.open({ trigger_id: p.trigger_id, view: form(drafting ? { drafting: true } : undefined) });
-      const view = opened.view;
-      if (!drafting || !view?.id) return;
-      // Not awaited: Slack's answer to the click must not wait for the model. Without a draft the
-      // form stays as it opened but stops saying one is coming; the hash leaves a form that was
-      // closed or moved on from alone.
-      void deps.resolutionDrafts
-        .draft(found)
-        .then((draft) => client.views.update({ view_id: view.id!, hash: view.hash, view: form(draft) }))
-        .catch((err: unknown) => deps.logger.info({ err }, 'resolve form: the draft was not put in the form'));
+      await openResolveForm(deps, client, p.trigger_id, found);
     } catch (error) {
       if (!asCodedError(error)) deps.logger.error({ err: error }, 'could not open the resolve form');
       await privately(respond, userMessage(error));

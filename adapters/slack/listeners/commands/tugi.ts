@@ -4,8 +4,10 @@ import { snoozeUntil } from '../../../../src/sla/snooze.js';
 import { commandUsage, parseCommand } from '../../../../src/commands/index.js';
 import { asCodedError, NotAllowedError, ValidationFailedError } from '../../../../src/errors.js';
 import { resolveSchema } from '../../../../src/resolutions/index.js';
-import { resolveForm } from '../../blocks/resolve-form.js';
+import { openResolveForm } from '../../assist/open-resolve-form.js';
+import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { briefMessage } from '../../blocks/brief.js';
 import { attentionBlocks, myCasesBlocks } from '../../blocks/attention.js';
 import { knowledgeBlocks } from '../../blocks/knowledge.js';
 import { reportBlocks } from '../../blocks/report.js';
@@ -25,7 +27,7 @@ const privately = (reply: Omit<Reply, 'response_type'>): Reply => ({ response_ty
  * case is keyed on the invocation's trigger id, so a repeated delivery opens one case.
  */
 export function tugiCommand(deps: SlackDeps) {
-  return async ({ body, ack, client }: { body: unknown; ack: (reply: Reply) => Promise<void>; client: WebClient }): Promise<void> => {
+  return async ({ body, ack, client, respond }: { body: unknown; ack: (reply: Reply) => Promise<void>; client: WebClient; respond: RespondFn }): Promise<void> => {
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success || parsed.data.team_id !== deps.directory.workspace) {
       await ack(privately({ text: 'That command request was not understood; nothing was changed.' }));
@@ -33,7 +35,7 @@ export function tugiCommand(deps: SlackDeps) {
     }
     const p = parsed.data;
     try {
-      await ack(await answer(deps, p, client));
+      await ack(await answer(deps, p, client, respond));
     } catch (error) {
       if (!asCodedError(error)) deps.logger.error({ err: error, command: p.command }, 'slash command failed');
       await ack(privately({ text: userMessage(error) }));
@@ -41,7 +43,7 @@ export function tugiCommand(deps: SlackDeps) {
   };
 }
 
-async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.parse>, client: WebClient): Promise<Reply> {
+async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.parse>, client: WebClient, respond: RespondFn): Promise<Reply> {
   const parsed = parseCommand(p.text);
   if (parsed.name === 'help') return privately({ text: ['*tugi commands*', ...commandUsage].join('\n') });
   // Customers share channels with the team (Slack Connect): case details are for the team only.
@@ -106,7 +108,7 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     }
     case 'resolve': {
       if (!parsed.inline) {
-        await client.views.open({ trigger_id: p.trigger_id, view: resolveForm(String(found._id), found.key, found.title) });
+        await openResolveForm(deps, client, p.trigger_id, found);
         return privately({ text: `Resolving ${found.key}: fill in the form.` });
       }
       const input = resolveSchema.safeParse({ ...ref, ...parsed.inline });
@@ -118,12 +120,30 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
       const updated = await deps.resolutions.reopen(ref);
       return privately({ text: `${updated.key} is reopened and back in progress.` });
     }
+    case 'summary': {
+      const similar = deps.knowledge.similarTo(found).map((hit) => ({ caseKey: hit.caseKey, title: hit.title, fix: hit.fix }));
+      const asIs = caseCardBlocks({ ...toCaseSummary(found, deps.directory), similar }, { actions: false });
+      if (!deps.assist.offeredFor(found)) return privately({ text: `${found.key}: ${found.title}`, blocks: [...asIs, withoutModelNote(deps.assist.enabled)] });
+      // Not awaited: the command's answer must come within 3 s, a model may take longer; the brief follows privately.
+      void deps.assist
+        .brief(found)
+        .then((brief) => (brief ? briefMessage({ kind: 'case.brief', caseKey: found.key, ...brief }) : { text: `No summary could be written for ${found.key} this time.`, blocks: [...asIs] }))
+        .then((message) => respond({ response_type: 'ephemeral', ...message }))
+        .catch((err: unknown) => deps.logger.info({ err }, 'summary: not delivered'));
+      return privately({ text: `:hourglass_flowing_sand: Summarising ${found.key} from its threads…` });
+    }
     case 'case': {
       const summary = toCaseSummary(found, deps.directory);
       return privately({ text: `${summary.key}: ${summary.title}`, blocks: caseCardBlocks(summary) });
     }
   }
 }
+
+/** Why `/tugi summary` shows the case as it stands instead of a summary. */
+const withoutModelNote = (providerConfigured: boolean): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: providerConfigured ? 'This account’s cases are not sent to the model provider (`ai: false`): here is the case as it stands.' : 'No model provider is configured (`TUGI_AI_BASE_URL`): here is the case as it stands.' }],
+});
 
 export function register(router: SlackRouter, setupCommand?: (args: never) => Promise<boolean>): void {
   router.command(command, tugiCommand, setupCommand);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolutionDraftPrompt } from '../../src/assist/prompts.js';
 import { readSettings } from '../../src/config/load.js';
 import { configYaml, ids } from '../fixtures/config.js';
 import { clickCardAction } from '../support/card-actions.js';
@@ -52,7 +53,7 @@ async function openResolveForm(caseId: string) {
 describe('drafts from a model provider', () => {
   it('fills the Resolve form with a draft written from the case, and keeps internal text out of it even when the model copies it', async () => {
     const caseId = await caseWithInternalNote('Our invoices page shows a blank screen since this morning');
-    model.script({
+    model.script(resolutionDraftPrompt, {
       json: {
         cause: 'A background task that prepares invoice pages had stopped. Root cause was the db-07.internal failover, Priit forgot the cron.',
         fix: 'We restarted the task and the page loads again. The host db-07.internal was switched back.',
@@ -67,7 +68,7 @@ describe('drafts from a model provider', () => {
     expect(form.updated).not.toContain('Priit');
 
     // What went to the provider: JSON mode, the model's name, the case, with the internal thread marked as such.
-    const request = model.requests.at(-1)!;
+    const request = model.requestsFor(resolutionDraftPrompt).at(-1)!;
     expect(request.authorization).toBe('Bearer sk-test');
     expect(request.body).toMatchObject({ model: 'fake-model', response_format: { type: 'json_object' } });
     const material = JSON.parse(request.body.messages.at(-1)!.content) as { language: string; title: string; internalOnly: string[]; customerThread: unknown[] };
@@ -82,7 +83,7 @@ describe('drafts from a model provider', () => {
     const metrics = async () => (await fetch(`${h.baseUrl}/metrics`).then((r) => r.text())).split('\n').filter((l) => l.startsWith('tugi_assist_answers_total'));
     for (const answer of [{ text: 'Sure! Here is a summary: it broke.' }, { json: { cause: 42 } }, { status: 429 }, { hang: true as const }]) {
       const caseId = await caseWithInternalNote(`The export button does nothing (${JSON.stringify(answer).length})`);
-      model.script(answer);
+      model.script(resolutionDraftPrompt, answer);
       const form = await openResolveForm(caseId);
       expect(form.cause).toBeUndefined();
       expect(form.fix).toBeUndefined();

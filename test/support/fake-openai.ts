@@ -1,9 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import * as prompts from '../../src/assist/prompts.js';
+
+/** The prompts tugi sends, by their system text: the fake answers each feature from its own script. */
+const promptNames = new Map(Object.values(prompts).flatMap((p) => (typeof p === 'object' && 'system' in p ? [[p.system, p.name] as const] : [])));
 
 /** How the fake model answers the next requests: a JSON object, text that is not the JSON asked for, a refusal, or silence. */
 export type ScriptedAnswer = { json: unknown } | { text: string } | { status: number } | { hang: true };
 
 export interface RecordedCompletion {
+  /** The name of the tugi prompt asked (`resolution_draft`, `triage_suggestion` …). */
+  prompt: string | undefined;
   authorization: string | undefined;
   body: { model: string; response_format?: { type: string }; messages: Array<{ role: string; content: string }> };
 }
@@ -15,7 +21,7 @@ export interface RecordedCompletion {
  */
 export class FakeOpenAI {
   readonly requests: RecordedCompletion[] = [];
-  private answers: ScriptedAnswer[] = [];
+  private answers = new Map<string, ScriptedAnswer[]>();
   private fallback: ScriptedAnswer = { json: {} };
   private server: Server | undefined;
   private hanging: Array<() => void> = [];
@@ -28,8 +34,10 @@ export class FakeOpenAI {
           response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
           return;
         }
-        this.requests.push({ authorization: request.headers.authorization, body: JSON.parse(raw) as RecordedCompletion['body'] });
-        const answer = this.answers.shift() ?? this.fallback;
+        const body = JSON.parse(raw) as RecordedCompletion['body'];
+        const prompt = promptNames.get(body.messages[0]?.content ?? '');
+        this.requests.push({ prompt, authorization: request.headers.authorization, body });
+        const answer = this.answers.get(prompt ?? '')?.shift() ?? this.fallback;
         if ('hang' in answer) {
           this.hanging.push(() => response.destroy());
           return;
@@ -56,9 +64,14 @@ export class FakeOpenAI {
     return this;
   }
 
-  /** The next answers, in order; after them, `always` (an empty object unless set). */
-  script(...answers: ScriptedAnswer[]): void {
-    this.answers.push(...answers);
+  /** The next answers to one prompt, in order; after them, `always` (an empty object unless set). */
+  script(prompt: { name: string }, ...answers: ScriptedAnswer[]): void {
+    this.answers.set(prompt.name, [...(this.answers.get(prompt.name) ?? []), ...answers]);
+  }
+
+  /** The requests for one prompt, oldest first. */
+  requestsFor(prompt: { name: string }): RecordedCompletion[] {
+    return this.requests.filter((r) => r.prompt === prompt.name);
   }
 
   always(answer: ScriptedAnswer): void {

@@ -193,7 +193,7 @@ async function runFromEnvironment(): Promise<void> {
     logger,
     port: env.PORT,
     slack: await slackOptions(env, connection, logger),
-    ...(env.TUGI_AI_BASE_URL && env.TUGI_AI_MODEL ? { assist: { baseUrl: env.TUGI_AI_BASE_URL, apiKey: env.TUGI_AI_API_KEY, model: env.TUGI_AI_MODEL } } : {}),
+    ...assistFromEnv(env),
     teams: {
       appId: env.TEAMS_APP_ID,
       appPassword: env.TEAMS_APP_PASSWORD,
@@ -208,6 +208,10 @@ async function runFromEnvironment(): Promise<void> {
     await database.stop();
   });
 }
+
+/** The model provider named by TUGI_AI_* (parseEnv checks that base URL and model come together). */
+const assistFromEnv = (env: Env): { assist?: AssistProvider } =>
+  env.TUGI_AI_BASE_URL && env.TUGI_AI_MODEL ? { assist: { baseUrl: env.TUGI_AI_BASE_URL, apiKey: env.TUGI_AI_API_KEY, model: env.TUGI_AI_MODEL } } : {};
 
 /** The settings file imported at start when TUGI_CONFIG names none and it exists. */
 const defaultSettingsFile = 'tugi.config.yaml';
@@ -236,7 +240,7 @@ async function runSandbox(env: Env, logger: Logger): Promise<void> {
     port: env.PORT,
     host: env.TUGI_SANDBOX_HOST,
     logger,
-    boot: sandboxedTugi(() => database.connect('tugi_sandbox'), logger),
+    boot: sandboxedTugi(() => database.connect('tugi_sandbox'), logger, assistFromEnv(env)),
   });
   console.log(`tugi sandbox: open ${sandbox.url}`);
   stopOnSignal(logger, async () => {
@@ -246,11 +250,11 @@ async function runSandbox(env: Env, logger: Logger): Promise<void> {
 }
 
 /** How the sandbox starts tugi (again after a reset): on a fresh connection, loopback only — people reach it through the sandbox's port. */
-export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger) {
+export function sandboxedTugi(connect: () => Promise<Connection>, logger: Logger, assist: { assist?: AssistProvider } = {}) {
   return async (setup: SandboxSetup): Promise<SandboxedTugi> => {
     const connection = await connect();
     // The fakes do not rate-limit, so no pacing.
-    const tugi = await startTugi({ ...setup, settings: { ...setup.settings, origin: 'the sandbox' }, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
+    const tugi = await startTugi({ ...setup, ...assist, settings: { ...setup.settings, origin: 'the sandbox' }, connection, logger, port: 0, host: '127.0.0.1', channelIntervalMs: 0 });
     return {
       http: tugi.http,
       sweepDue: tugi.sweepDue,

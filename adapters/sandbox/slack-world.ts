@@ -48,6 +48,8 @@ export interface Asker {
 export class SlackWorld {
   private readonly messages = new Map<string, SlackMessage>();
   private readonly askers = new Map<string, Asker>();
+  /** Whose each open modal is, so an update (a draft filled in) reaches them. */
+  private readonly modalOwners = new Map<string, string>();
   private ephemerals = 0;
 
   constructor(
@@ -123,7 +125,14 @@ export class SlackWorld {
       case 'views.open': {
         const asker = this.askers.get(String(args.trigger_id));
         const id = String((call.result?.view as { id?: string } | undefined)?.id);
+        if (asker) this.modalOwners.set(id, asker.user);
         if (asker) this.events.publish({ kind: 'slack.modal', id, user: asker.user, view: args.view as Record<string, unknown> } satisfies SlackModal);
+        return;
+      }
+      case 'views.update': {
+        const id = String(args.view_id);
+        const user = this.modalOwners.get(id);
+        if (user) this.events.publish({ kind: 'slack.modal', id, user, view: args.view as Record<string, unknown> } satisfies SlackModal);
         return;
       }
       case 'response_url': {

@@ -258,7 +258,7 @@ function post(text: string, threadTs?: string): void {
   else void call('slack/message', { channel: place.id, text, ...(threadTs ? { threadTs } : {}) });
 }
 
-let shownModal: string | undefined;
+let shownModal: Json | undefined;
 function renderModal(): void {
   const open = all('slack.modal').find((m) => m.user === me.slackUserId && !m.closed);
   const dialog = document.getElementById('modal') as HTMLDialogElement;
@@ -267,8 +267,9 @@ function renderModal(): void {
     shownModal = undefined;
     return;
   }
-  if (shownModal === open.id && dialog.open) return;
-  shownModal = open.id;
+  // The same modal, unchanged: leave what the person typed. An update (a draft filled in) is drawn afresh.
+  if (shownModal?.id === open.id && shownModal?.view === open.view && dialog.open) return;
+  shownModal = open;
   const view = open.view;
   const form = renderModalForm(view, ctx());
   const submit = async (event: Event) => {

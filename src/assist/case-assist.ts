@@ -4,13 +4,20 @@ import type { KnowledgeService } from '../knowledge/knowledge.service.js';
 import type { Directory } from '../people/directory.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import type { Assistant } from './assistant.js';
-import { caseMaterial } from './case-material.js';
+import { caseMaterial, type CaseMaterial } from './case-material.js';
 import { withoutInternalText } from './internal-text.js';
 import { caseSummaryPrompt, replyDraftPrompt, resolutionDraftPrompt, triageSuggestionPrompt } from './prompts.js';
 
 export interface ResolutionDraft {
   cause: string;
   fix: string;
+}
+
+/** The model's cause and fix without a sentence that repeats internal-only text (also what `npm run eval:assist` scores). */
+export function filteredResolution(answer: ResolutionDraft, { internalTexts, publicTexts }: Pick<CaseMaterial, 'internalTexts' | 'publicTexts'>): ResolutionDraft | undefined {
+  const cause = withoutInternalText(answer.cause, internalTexts, publicTexts);
+  const fix = withoutInternalText(answer.fix, internalTexts, publicTexts);
+  return cause || fix ? { cause, fix } : undefined;
 }
 
 export interface CaseBrief {
@@ -47,12 +54,9 @@ export class CaseAssist {
 
   async resolution(doc: CaseDocument): Promise<ResolutionDraft | undefined> {
     if (!this.offeredFor(doc)) return undefined;
-    const { material, internalTexts, publicTexts } = await caseMaterial(doc, this.deps);
-    const answer = await this.deps.assistant.ask(resolutionDraftPrompt, material);
-    if (!answer) return undefined;
-    const cause = withoutInternalText(answer.cause, internalTexts, publicTexts);
-    const fix = withoutInternalText(answer.fix, internalTexts, publicTexts);
-    return cause || fix ? { cause, fix } : undefined;
+    const material = await caseMaterial(doc, this.deps);
+    const answer = await this.deps.assistant.ask(resolutionDraftPrompt, material.material);
+    return answer && filteredResolution(answer, material);
   }
 
   async reply(doc: CaseDocument): Promise<string | undefined> {

@@ -56,6 +56,27 @@ describe('Slack rendering', () => {
     expect(json).toContain('*CS-3* VPN &lt;drops&gt; — _fix:_ Rolled back the firmware');
   });
 
+  it('shows a model’s suggestion with Accept and Dismiss, and Draft a reply when a provider drafts for the case', () => {
+    const blocks = renderView({ ...card, offersReplyDraft: true, suggestion: { tags: ['billing'], priority: 'P1', reason: 'Invoices <all> wrong' } }).blocks!;
+    const json = JSON.stringify(blocks);
+    expect(json).toContain(':robot_face: *Suggested:* tags `billing`, priority *P1');
+    expect(json).toContain('Invoices &lt;all&gt; wrong');
+    const suggestion = blocks.find((b) => b.block_id === 'suggestion:0123456789abcdef01234567') as { elements: Array<{ action_id: string; value: string }> };
+    expect(suggestion.elements.map((e) => [e.action_id, e.value])).toEqual([
+      ['case.accept_suggestion', '0123456789abcdef01234567'],
+      ['case.dismiss_suggestion', '0123456789abcdef01234567'],
+    ]);
+    expect(json).toContain('"action_id":"case.draft_reply"');
+    // A closed case's card is read-only: no suggestion to accept.
+    expect(JSON.stringify(renderView({ ...card, status: 'closed', canResolve: false, canReopen: true, suggestion: { tags: ['billing'], priority: null, reason: '' } }).blocks)).not.toContain('Suggested');
+  });
+
+  it('signs a reply sent from a draft with the agent’s name, escaped', () => {
+    const reply = renderView({ kind: 'case.reply', text: 'Fixed <!here>', from: 'Mari <Tamm>' });
+    expect(JSON.stringify(reply.blocks)).toContain('Fixed &lt;!here&gt;');
+    expect(JSON.stringify(reply.blocks)).toContain('— Mari &lt;Tamm&gt;');
+  });
+
   it('a closed case offers only Reopen; a resolved one Reopen and no Resolve', () => {
     const closed = renderView({ ...card, status: 'closed', nextStatuses: [], canResolve: false, canReopen: true });
     const actionsOf = (message: ReturnType<typeof renderView>) => JSON.stringify(message.blocks!.filter((b) => b.type === 'actions')).match(/"action_id":"[^"]+"/g);

@@ -52,6 +52,10 @@ const cardViews: View[] = [
   { kind: 'case.resolution', language: 'et', caseId: '0123456789abcdef01234567', caseKey: 'CS-7', cause: 'Tulemüür blokeeris pordi.', fix: 'Avasime pordi.', tookMinutes: 135 },
   { kind: 'case.resolved', caseKey: 'CS-7', title: 'VPN', cause: 'Firewall', fix: 'Opened the port', note: 'Vendor bug', by: 'Mari', tookMinutes: 50, specialists: ['Ann'] },
   { kind: 'case.reopen-prompt', language: 'en', caseId: '0123456789abcdef01234567', caseKey: 'CS-7' },
+  { ...request, offersDraft: true },
+  { kind: 'case.brief', caseKey: 'CS-7', summary: 'VPN drops hourly; *firmware* suspected.', nextStep: 'Confirm the version.' },
+  { kind: 'case.resolve-form', caseId: '0123456789abcdef01234567', caseKey: 'CS-7', title: 'VPN', cause: 'A firmware bug.', fix: 'Rolled back.' },
+  { kind: 'case.resolve-form', caseId: '0123456789abcdef01234567', caseKey: 'CS-7', title: 'VPN', cause: '', fix: '' },
 ];
 
 describe('Teams Adaptive Cards', () => {
@@ -71,6 +75,15 @@ describe('Teams Adaptive Cards', () => {
     const card = renderTeamsView(request).attachments![0]!.content as { body: { text?: string }[]; msteams: { entities: { text: string; mentioned: { id: string } }[] } };
     expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Ann Specialist</at>', mentioned: { id: ann.aadObjectId, name: 'Ann Specialist' } }]);
     expect(card.body[1]!.text).toBe('<at>Ann Specialist</at>, Sven Billing — could you help with this case?');
+  });
+
+  it('offers Resolve with a draft only with a model provider, and fills the drafted form’s inputs', () => {
+    const actions = (view: View) => JSON.stringify((renderTeamsView(view).attachments![0]!.content as { actions: unknown[] }).actions);
+    expect(actions(request)).not.toContain('case.draft-resolution');
+    expect(actions({ ...request, offersDraft: true })).toContain('"tugi":"case.draft-resolution"');
+    const form = JSON.stringify(renderTeamsView({ kind: 'case.resolve-form', caseId: request.caseId, caseKey: 'CS-7', title: 'VPN', cause: 'A firmware bug.', fix: 'Rolled back.' }).attachments![0]!.content);
+    expect(form).toContain('"id":"cause","label":"What was wrong (the customer reads this)","isMultiline":true,"maxLength":2000,"isRequired":true,"value":"A firmware bug."');
+    expect(form).toContain('"tugi":"case.resolve"');
   });
 
   it('customer texts and mirrored messages are markdown messages, with the mirrored text escaped', () => {

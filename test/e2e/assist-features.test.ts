@@ -1,42 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSummaryPrompt, replyDraftPrompt, resolutionDraftPrompt, triageSuggestionPrompt } from '../../src/assist/prompts.js';
-import { readSettings } from '../../src/config/load.js';
-import { configYaml, ids } from '../fixtures/config.js';
+import { ids } from '../fixtures/config.js';
+import { openCase, startAssistHarness } from '../support/assist-harness.js';
 import { clickCardAction } from '../support/card-actions.js';
-import { FakeOpenAI } from '../support/fake-openai.js';
+import type { FakeOpenAI } from '../support/fake-openai.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
 import { cardSubmit, channelMessage, installedInTeam, teamsIds } from '../support/teams-activities.js';
 
-/** Kalev AS (Estonian) keeps its cases away from the model provider. */
-const settings = readSettings(configYaml.replace('    language: et\n', '    language: et\n    ai: false\n'), 'assist features config');
 const internalNote = 'Looked at it with Priit on db-07.internal, the cron was never redeployed';
 
 let model: FakeOpenAI;
 let h: Harness;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  model = await new FakeOpenAI().start();
-  h = await startHarness({ settings, assist: { baseUrl: model.url, apiKey: 'sk-test', model: 'fake-model', timeoutMs: 1_000 } });
+  ({ h, model, stop } = await startAssistHarness());
   for (const channel of [teamsIds.customerChannel, teamsIds.specialists]) {
     await h.teams(installedInTeam({ serviceUrl: h.connector.serviceUrl, channel, from: teamsIds.customer }));
   }
   await h.settle();
 });
 afterAll(async () => {
-  await h?.stop();
-  await model?.stop();
+  await stop?.();
 });
 
-let customers = 0;
-/** A case from a new customer's message (a second message of one customer would join their open case). */
-async function openCase(text: string, channel = ids.acme) {
-  customers += 1;
-  const { ts } = await h.customerMessage(text, { channel, ts: nextTs(), user: `U0FEAT${customers}` });
-  await h.settle();
-  const doc = (await h.tugi.models.cases.findOne({ sourceKey: `${channel}:${ts}` }).lean())!;
-  return { id: String(doc._id), key: doc.key, ts };
-}
-
+const newCase = (text: string, channel = ids.acme) => openCase(h, text, { channel });
 const caseOf = async (id: string) => (await h.tugi.models.cases.findById(id).lean())!;
 /** The latest version of the case's triage card, as sent to Slack. */
 const latestCard = (key: string) =>
@@ -62,7 +50,7 @@ function pressEphemeral(actionId: string, value: string, user = ids.agent) {
 describe('triage suggestions at intake', () => {
   it('puts the model’s tags (declared ones only) and priority on the card, for an agent to accept or dismiss', async () => {
     model.script(triageSuggestionPrompt, { json: { tags: ['database', 'kubernetes'], priority: 'P1', reason: 'Backups failing for every user' } });
-    const c = await openCase('Our nightly database backups fail and nobody can restore anything');
+    const c = await newCase('Our nightly database backups fail and nobody can restore anything');
     await eventually(async () => expect((await caseOf(c.id)).suggestion).toMatchObject({ tags: ['database'], priority: 'P1' }));
     await h.settle();
     const card = latestCard(c.key);
@@ -84,7 +72,7 @@ describe('triage suggestions at intake', () => {
 
   it('keeps the keyword rules, suggests only what differs, and dismissing changes nothing else', async () => {
     model.script(triageSuggestionPrompt, { json: { tags: ['network', 'billing'], priority: 'P2', reason: 'VPN and an invoice' } });
-    const c = await openCase('The VPN drops and our invoice is wrong');
+    const c = await newCase('The VPN drops and our invoice is wrong');
     // The rule tagged network at P2; the model adds only billing.
     await eventually(async () => expect((await caseOf(c.id)).suggestion).toMatchObject({ tags: ['billing'], priority: null }));
     await clickCardAction(h, c.id, 'case.dismiss_suggestion', { value: c.id });
@@ -94,10 +82,10 @@ describe('triage suggestions at intake', () => {
 
   it('makes no suggestion when the model names nothing declared, and none for an ai: false account', async () => {
     model.script(triageSuggestionPrompt, { json: { tags: ['kubernetes'], priority: 'P2', reason: '' } });
-    const c = await openCase('Something odd with our cluster');
+    const c = await newCase('Something odd with our cluster');
     await eventually(() => expect(model.requestsFor(triageSuggestionPrompt).some((r) => r.body.messages[1]!.content.includes('cluster'))).toBe(true));
     const before = model.requests.length;
-    const kalev = await openCase('Arved ei jõua kohale', ids.kalev);
+    const kalev = await newCase('Arved ei jõua kohale', ids.kalev);
     await h.settle();
     expect((await caseOf(c.id)).suggestion).toBeNull();
     expect((await caseOf(kalev.id)).suggestion).toBeNull();
@@ -107,14 +95,7 @@ describe('triage suggestions at intake', () => {
 });
 
 describe('Draft a reply', () => {
-  /** A case whose triage card thread has the team's internal note. */
-  async function caseWithNote(text: string) {
-    const c = await openCase(text);
-    const cardTs = h.slack.posts(ids.triage).find((p) => String(p.args.text).startsWith(c.key))!.result!.ts as string;
-    await h.event({ type: 'message', channel: ids.triage, user: ids.agent, text: internalNote, ts: nextTs(), thread_ts: cardTs });
-    await h.settle();
-    return c;
-  }
+  const caseWithNote = (text: string) => openCase(h, text, { note: internalNote });
 
   it('drafts privately, keeps internal text out, and sends the draft to the customer’s thread once, as the first response', async () => {
     const c = await caseWithNote('Invoices page is blank since this morning');
@@ -188,7 +169,7 @@ describe('Draft a reply', () => {
   });
 
   it('says so privately, with similar resolved cases, when no draft comes; only the team may ask', async () => {
-    const c = await openCase('Password reset mails never arrive');
+    const c = await newCase('Password reset mails never arrive');
     model.script(replyDraftPrompt, { status: 429 });
     const from = h.slack.responses.length;
     await clickCardAction(h, c.id, 'case.draft_reply', { value: c.id });
@@ -201,7 +182,7 @@ describe('Draft a reply', () => {
 
 describe('summaries for the team', () => {
   it('/tugi summary answers at once, then privately with the model’s summary', async () => {
-    const c = await openCase('Reports take minutes to load since the upgrade');
+    const c = await newCase('Reports take minutes to load since the upgrade');
     model.script(caseSummaryPrompt, { json: { summary: 'Reports are slow since the upgrade; nothing was tried yet.', nextStep: 'Check the report queries.' } });
     const from = h.slack.responses.length;
     const ack = await h.command(`summary ${c.key}`);
@@ -215,7 +196,7 @@ describe('summaries for the team', () => {
   });
 
   it('shows an ai: false account’s case as it stands, sending nothing', async () => {
-    const c = await openCase('Aruanne on aeglane', ids.kalev);
+    const c = await newCase('Aruanne on aeglane', ids.kalev);
     const before = model.requestsFor(caseSummaryPrompt).length;
     const ack = (await h.command(`summary ${c.key}`)).json() as { text: string; blocks: unknown[] };
     expect(ack.text).toContain(c.key);
@@ -225,7 +206,7 @@ describe('summaries for the team', () => {
 
   it('briefs the Teams specialists in their thread when they are pulled in, and offers a drafted resolution there', async () => {
     model.script(caseSummaryPrompt, { json: { summary: 'The customer’s VPN drops hourly; the team suspects the gateway firmware.', nextStep: 'Confirm the firmware version.' } });
-    const c = await openCase('Our VPN drops every hour');
+    const c = await newCase('Our VPN drops every hour');
     await clickCardAction(h, c.id, 'case.pull_specialists');
     await h.settle();
     const thread = h.connector.callsOf('createConversation').at(-1)!;

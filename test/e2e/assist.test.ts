@@ -1,40 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolutionDraftPrompt } from '../../src/assist/prompts.js';
-import { readSettings } from '../../src/config/load.js';
-import { configYaml, ids } from '../fixtures/config.js';
+import { ids } from '../fixtures/config.js';
+import { openCase, startAssistHarness } from '../support/assist-harness.js';
 import { clickCardAction } from '../support/card-actions.js';
-import { FakeOpenAI } from '../support/fake-openai.js';
+import type { FakeOpenAI } from '../support/fake-openai.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { nextTs } from '../support/slack-requests.js';
 
-/** Kalev AS (Estonian) keeps its cases away from the model provider. */
-const settings = readSettings(configYaml.replace('    language: et\n', '    language: et\n    ai: false\n'), 'assist test config');
 const internalNote = 'Root cause was the db-07.internal failover, Priit forgot the cron';
 
 let model: FakeOpenAI;
 let h: Harness;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  model = await new FakeOpenAI().start();
-  h = await startHarness({ settings, assist: { baseUrl: model.url, apiKey: 'sk-test', model: 'fake-model', timeoutMs: 1_000 } });
+  ({ h, model, stop } = await startAssistHarness());
 });
 afterAll(async () => {
-  await h?.stop();
-  await model?.stop();
+  await stop?.();
 });
 
 /** A case from a customer message, with a note in its internal thread (the triage card's thread). */
-let customers = 0;
-async function caseWithInternalNote(text: string, channel = ids.acme) {
-  // A customer of their own each time: a second message of the same customer would join their open case.
-  customers += 1;
-  const { ts } = await h.customerMessage(text, { channel, ts: nextTs(), user: `U0ASSIST${customers}` });
-  await h.settle();
-  const opened = (await h.tugi.models.cases.findOne({ sourceKey: `${channel}:${ts}` }).lean())!;
-  const cardTs = h.slack.posts(ids.triage).find((p) => String(p.args.text).startsWith(opened.key))!.result!.ts as string;
-  await h.event({ type: 'message', channel: ids.triage, user: ids.agent, text: internalNote, ts: nextTs(), thread_ts: cardTs });
-  await h.settle();
-  return String(opened._id);
-}
+const caseWithInternalNote = async (text: string, channel = ids.acme) => (await openCase(h, text, { channel, note: internalNote })).id;
 
 /** Presses Resolve on the card; returns the form as opened and, once the draft is in, as updated. */
 async function openResolveForm(caseId: string) {

@@ -1,56 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { pino } from 'pino';
-import { startSandbox, type Sandbox } from '../../adapters/sandbox/sandbox.js';
 import { replyDraftPrompt, resolutionDraftPrompt, triageSuggestionPrompt } from '../../src/assist/prompts.js';
-import { sandboxedTugi } from '../../src/main.js';
-import { createModels } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { FakeOpenAI } from '../support/fake-openai.js';
+import { openSandboxInBrowser, type SandboxInBrowser } from '../support/sandbox-browser.js';
 
-/** Debian's chromium (installed by .ci/run); browsers cannot be downloaded here. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let db: TestDatabase;
 let model: FakeOpenAI;
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-
+let sandbox: SandboxInBrowser;
 beforeAll(async () => {
-  db = await openTestDatabase();
   model = await new FakeOpenAI().start();
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const assist = { assist: { baseUrl: model.url, model: 'fake-model', timeoutMs: 2_000 } };
-  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logger, boot: sandboxedTugi(() => db.connectAgain(), logger, assist) });
-  browser = await chromium.launch({ executablePath: chromiumPath });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(sandbox.url);
+  sandbox = await openSandboxInBrowser({ assist: { baseUrl: model.url, model: 'fake-model', timeoutMs: 2_000 } });
 });
-
 afterAll(async () => {
-  await browser?.close();
   await sandbox?.stop();
   await model?.stop();
-  await db?.drop();
 });
-
-const become = (persona: string) => page.selectOption('#persona', persona);
-const open = (place: string) => page.click(`nav button:has-text("${place}")`);
-const card = (key: string) => page.locator('main article', { has: page.locator('.bk-header', { hasText: key }) });
-const caseDoc = async (key: string) => (await createModels(db.connection).cases.findOne({ key }).lean())!;
 
 describe('the sandbox with a model provider, in a real browser', () => {
   it('suggests triage on the card, drafts a reply the agent sends with one click, and fills the Resolve form', { timeout: 60_000 }, async () => {
+    const { page, models, become, open, write, card, caseDoc } = sandbox;
     model.script(triageSuggestionPrompt, { json: { tags: ['database'], priority: 'P1', reason: 'Totals come from the billing database' } });
     model.script(replyDraftPrompt, { json: { reply: 'Thanks, Alice: we see the wrong total on the November invoice and are correcting it today.' } });
     model.script(resolutionDraftPrompt, { json: { cause: 'A discount was applied twice on the November invoice.', fix: 'We issued a corrected invoice.' } });
 
     await become('alice');
-    const composer = page.locator('main #composer textarea');
-    await composer.fill('Our November invoice shows the wrong total');
-    await composer.press('Enter');
-    await expect.poll(async () => (await createModels(db.connection).cases.countDocuments({ key: 'CS-1' }))).toBe(1);
+    await write('Our November invoice shows the wrong total');
+    await expect.poll(async () => await models().cases.countDocuments({ key: 'CS-1' })).toBe(1);
 
     // The suggestion is on the card; the agent accepts it.
     await become('mari');

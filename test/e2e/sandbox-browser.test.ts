@@ -1,46 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { pino } from 'pino';
-import { startSandbox, type Sandbox } from '../../adapters/sandbox/sandbox.js';
-import { sandboxedTugi } from '../../src/main.js';
-import { createModels } from '../../src/storage/models/index.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openSandboxInBrowser, type SandboxInBrowser } from '../support/sandbox-browser.js';
 
-/** Debian's chromium (installed by .ci/run); browsers cannot be downloaded here. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let db: TestDatabase;
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-
+let sandbox: SandboxInBrowser;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logger, boot: sandboxedTugi(() => db.connectAgain(), logger) });
-  browser = await chromium.launch({ executablePath: chromiumPath });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(sandbox.url);
+  sandbox = await openSandboxInBrowser();
 });
-
 afterAll(async () => {
-  await browser?.close();
   await sandbox?.stop();
-  await db?.drop();
 });
-
-const models = () => createModels(db.connection);
-const become = (persona: string) => page.selectOption('#persona', persona);
-const open = (place: string) => page.click(`nav button:has-text("${place}")`);
-const write = async (text: string, where = page.locator('main #composer')) => {
-  await where.locator('textarea').fill(text);
-  await where.locator('textarea').press('Enter');
-};
-const card = (key: string) => page.locator('main article', { has: page.locator('.bk-header', { hasText: key }) });
-const caseDoc = async (key: string) => (await models().cases.findOne({ key }).lean())!;
 
 describe('the sandbox, in a real browser', () => {
   it('plays the whole round: intake, triage, a Teams specialist across the bridge, resolution in Estonian, rating, a report, a stale nag', { timeout: 90_000 }, async () => {
+    const { page, models, become, open, write, card, caseDoc } = sandbox;
     // 1. The customer posts; the acknowledgement with the key is in their thread.
     await become('kalle');
     await write('Meie VPN ei ühendu alates hommikust');

@@ -4,8 +4,7 @@ import { ids } from '../fixtures/config.js';
 import { openCase, startAssistHarness } from '../support/assist-harness.js';
 import { clickCardAction } from '../support/card-actions.js';
 import type { FakeOpenAI } from '../support/fake-openai.js';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
-import { nextTs } from '../support/slack-requests.js';
+import { eventually, type Harness } from '../support/harness.js';
 import { cardSubmit, channelMessage, installedInTeam, teamsIds } from '../support/teams-activities.js';
 
 const internalNote = 'Looked at it with Priit on db-07.internal, the cron was never redeployed';
@@ -239,25 +238,5 @@ describe('summaries for the team', () => {
     await h.settle();
     await eventually(() => expect(inThread().join()).toContain('not allowed'));
     expect(model.requests.length).toBe(asked);
-  });
-});
-
-describe('without a model provider', () => {
-  it('shows no suggestion and no Draft a reply, and /tugi summary shows the case as it stands', async () => {
-    const plain = await startHarness();
-    try {
-      const { ts } = await plain.customerMessage('Our VPN drops every hour', { ts: nextTs() });
-      await plain.settle();
-      const doc = (await plain.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
-      const card = JSON.stringify(plain.slack.posts(ids.triage).at(-1)!.args);
-      expect(card).not.toContain('case.draft_reply');
-      expect(card).not.toContain('Suggested');
-      expect(doc.suggestion).toBeNull();
-      const ack = (await plain.command(`summary ${doc.key}`)).json() as { blocks: unknown[] };
-      expect(JSON.stringify(ack.blocks)).toContain('No model provider is configured');
-      expect(JSON.stringify(ack.blocks)).toContain('Our VPN drops every hour');
-    } finally {
-      await plain.stop();
-    }
   });
 });

@@ -90,20 +90,37 @@ describe('drafts from a model provider', () => {
 });
 
 describe('without a model provider', () => {
+  let plain: Harness;
+  beforeAll(async () => {
+    plain = await startHarness();
+  });
+  afterAll(async () => {
+    await plain?.stop();
+  });
+  const plainCase = async (text: string) => {
+    const { ts } = await plain.customerMessage(text, { ts: nextTs(), user: `U0PLAIN${text.length}` });
+    await plain.settle();
+    return (await plain.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
+  };
+
   it('opens the Resolve form as before: empty fields, no promise of a draft', async () => {
-    const plain = await startHarness();
-    try {
-      const { ts } = await plain.customerMessage('Login fails with an SSO error', { ts: nextTs() });
-      await plain.settle();
-      const opened = (await plain.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
-      await clickCardAction(plain, String(opened._id), 'case.resolve');
-      await plain.settle();
-      const view = JSON.stringify(plain.slack.callsTo('views.open').at(-1)!.args.view);
-      expect(view).toContain('case.resolve_form');
-      expect(view).not.toContain('draft');
-      expect(plain.slack.callsTo('views.update')).toHaveLength(0);
-    } finally {
-      await plain.stop();
-    }
+    const opened = await plainCase('Login fails with an SSO error');
+    await clickCardAction(plain, String(opened._id), 'case.resolve');
+    await plain.settle();
+    const view = JSON.stringify(plain.slack.callsTo('views.open').at(-1)!.args.view);
+    expect(view).toContain('case.resolve_form');
+    expect(view).not.toContain('draft');
+    expect(plain.slack.callsTo('views.update')).toHaveLength(0);
+  });
+
+  it('shows no suggestion and no Draft a reply, and /tugi summary shows the case as it stands', async () => {
+    const doc = await plainCase('Our VPN drops every hour');
+    const card = JSON.stringify(plain.slack.posts(ids.triage).at(-1)!.args);
+    expect(card).not.toContain('case.draft_reply');
+    expect(card).not.toContain('Suggested');
+    expect(doc.suggestion).toBeNull();
+    const ack = (await plain.command(`summary ${doc.key}`)).json() as { blocks: unknown[] };
+    expect(JSON.stringify(ack.blocks)).toContain('No model provider is configured');
+    expect(JSON.stringify(ack.blocks)).toContain('Our VPN drops every hour');
   });
 });

@@ -31,7 +31,7 @@ export function caseCardBlocks(view: CaseSummary & { similar?: SimilarCase[] }, 
   if (view.snoozedUntil) context.push(`:zzz: Nags snoozed until <!date^${Math.floor(Date.parse(view.snoozedUntil) / 1000)}^{date_short_pretty} {time}|${view.snoozedUntil}>`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   if (view.similar?.length) {
-    const lines = view.similar.map((s) => `• *${s.caseKey}* ${escapeMrkdwn(s.title)} — _fix:_ ${escapeMrkdwn(s.fix)}`);
+    const lines = view.similar.map(similarCaseLine);
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`:bulb: Similar resolved cases\n${lines.join('\n')}`, 3000) }] });
   }
   if (options.actions && view.suggestion && view.status !== 'closed') blocks.push(...suggestionBlocks(view.caseId, view.suggestion));
@@ -59,6 +59,9 @@ function suggestionBlocks(caseId: string, suggestion: NonNullable<CaseSummary['s
     },
   ];
 }
+
+/** A resolved case like this one, and what fixed it (the card, and where no draft came). */
+export const similarCaseLine = (s: SimilarCase) => `• *${s.caseKey}* ${escapeMrkdwn(s.title)} — _fix:_ ${escapeMrkdwn(clip(s.fix, 200))}`;
 
 const snoozeLabels: Record<(typeof snoozeChoices)[number], string> = { '1h': 'Snooze 1 hour', '4h': 'Snooze 4 hours', tomorrow: 'Until tomorrow', monday: 'Until Monday' };
 

@@ -3,6 +3,7 @@ import { replyDraftLimit } from '../../../src/assist/prompts.js';
 import type { ReplyDraft } from '../../../src/assist/reply-drafts.js';
 import type { SimilarCase } from '../../../src/messages/index.js';
 import { actionIds, viewIds } from '../ids.js';
+import { similarCaseLine } from './case-card.js';
 import { clip, escapeMrkdwn } from './text.js';
 
 /** A draft reply is named in buttons and forms by its case and its timeline key. */
@@ -34,7 +35,7 @@ export function replyDraftMessage(caseId: string, caseKey: string, draft: ReplyD
 
 /** No draft came (no answer, or nothing left once internal text was taken out): what tugi knows without a model. */
 export function noReplyDraftMessage(caseKey: string, similar: SimilarCase[]): { text: string; blocks: KnownBlock[] } {
-  const lines = similar.map((s) => `• *${s.caseKey}* ${escapeMrkdwn(s.title)} — _fix:_ ${escapeMrkdwn(s.fix)}`);
+  const lines = similar.map(similarCaseLine);
   const text = [`No draft could be written for ${caseKey} this time: reply in the customer’s thread yourself.`, ...(lines.length ? ['', ':bulb: Similar resolved cases', ...lines] : [])].join('\n');
   return { text: clip(text, 3000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } }] };
 }

@@ -37,12 +37,12 @@ export function register(router: SlackRouter): void {
       if (!found) throw new CaseNotFoundError(action.value ?? '?');
       if (!deps.directory.teamMember(p.user.id)) throw new NotAllowedError('draft replies (they are for the support team)');
       // Not awaited: Bolt answers Slack only once the listener is done, and a model may take seconds.
-      void deps.replyDrafts
-        .draft(found, actorOf(p), p.trigger_id ?? action.action_ts ?? String(Date.now()))
-        .then((draft) => (draft ? replyDraftMessage(String(found._id), found.key, draft) : noReplyDraftMessage(found.key, deps.knowledge.similarTo(found).map((hit) => ({ caseKey: hit.caseKey, title: hit.title, fix: hit.fix })))))
-        .catch((error: unknown) => ({ text: userMessage(error) }))
-        .then((message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }))
-        .catch((err: unknown) => deps.logger.info({ err }, 'draft reply: the draft was not delivered'));
+      const answer = async () => {
+        const draft = await deps.replyDrafts.draft(found, actorOf(p), p.trigger_id ?? action.action_ts ?? String(Date.now()));
+        const message = draft ? replyDraftMessage(String(found._id), found.key, draft) : noReplyDraftMessage(found.key, deps.knowledge.similarTo(found));
+        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      };
+      void answer().catch((err: unknown) => deps.logger.warn({ err }, 'draft reply: no answer could be given'));
     }),
   );
 

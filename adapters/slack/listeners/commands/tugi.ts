@@ -121,8 +121,7 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
       return privately({ text: `${updated.key} is reopened and back in progress.` });
     }
     case 'summary': {
-      const similar = deps.knowledge.similarTo(found).map((hit) => ({ caseKey: hit.caseKey, title: hit.title, fix: hit.fix }));
-      const asIs = caseCardBlocks({ ...toCaseSummary(found, deps.directory), similar }, { actions: false });
+      const asIs = caseCardBlocks({ ...toCaseSummary(found, deps.directory), similar: deps.knowledge.similarTo(found) }, { actions: false });
       if (!deps.assist.offeredFor(found)) return privately({ text: `${found.key}: ${found.title}`, blocks: [...asIs, withoutModelNote(deps.assist.enabled)] });
       // Not awaited: the command's answer must come within 3 s, a model may take longer; the brief follows privately.
       void deps.assist

@@ -139,8 +139,11 @@ function teamsHandlers(deps: TeamsDeps) {
 
   /** The Resolve form in the thread, drafted by the model (or empty when no draft came); a person still submits it. */
   const draftResolution = async (activity: Activity, caseId: string, reply: (view: View) => Promise<void>) => {
-    const found = isTeamMember(activity) ? await deps.cases.getById(workspace, caseId) : null;
-    if (!found) return reply({ kind: 'case.notice', text: userMessage(isTeamMember(activity) ? new CaseNotFoundError(caseId) : new NotAllowedError('draft resolutions (they are for the support team)')) });
+    const refuse = (error: Error) => reply({ kind: 'case.notice', text: userMessage(error) });
+    if (!isTeamMember(activity)) return refuse(new NotAllowedError('draft resolutions (they are for the support team)'));
+    const found = await deps.cases.getById(workspace, caseId);
+    if (!found) return refuse(new CaseNotFoundError(caseId));
+    // In the inbox handler, bounded by the provider's timeout: a restart asks again, and the keyed reply goes once.
     const draft = await deps.assist.resolution(found);
     await reply({ kind: 'case.resolve-form', caseId, caseKey: found.key, title: found.title, cause: draft?.cause ?? '', fix: draft?.fix ?? '' });
   };

@@ -124,11 +124,12 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
       const asIs = caseCardBlocks({ ...toCaseSummary(found, deps.directory), similar: deps.knowledge.similarTo(found) }, { actions: false });
       if (!deps.assist.offeredFor(found)) return privately({ text: `${found.key}: ${found.title}`, blocks: [...asIs, withoutModelNote(deps.assist.enabled)] });
       // Not awaited: the command's answer must come within 3 s, a model may take longer; the brief follows privately.
-      void deps.assist
-        .brief(found)
-        .then((brief) => (brief ? briefMessage({ kind: 'case.brief', caseKey: found.key, ...brief }) : { text: `No summary could be written for ${found.key} this time.`, blocks: [...asIs] }))
-        .then((message) => respond({ response_type: 'ephemeral', ...message }))
-        .catch((err: unknown) => deps.logger.info({ err }, 'summary: not delivered'));
+      const follow = async () => {
+        const brief = await deps.assist.brief(found);
+        const message = brief ? briefMessage({ kind: 'case.brief', caseKey: found.key, ...brief }) : { text: `No summary could be written for ${found.key} this time.`, blocks: asIs };
+        await respond({ response_type: 'ephemeral', ...message });
+      };
+      void follow().catch((err: unknown) => deps.logger.warn({ err }, 'summary: no answer could be given'));
       return privately({ text: `:hourglass_flowing_sand: Summarising ${found.key} from its threads…` });
     }
     case 'case': {

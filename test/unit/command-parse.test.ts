@@ -12,6 +12,7 @@ describe('/tugi command text', () => {
     ['new --via=email Invoice question', { name: 'new', title: 'Invoice question', via: 'email' }],
     ['NEW  spaced   out ', { name: 'new', title: 'spaced   out', via: 'command' }],
     ['case cs-12', { name: 'case', caseKey: 'CS-12' }],
+    ['summary CS-12', { name: 'summary', caseKey: 'CS-12' }],
   ])('parses %j', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
   });
@@ -23,6 +24,7 @@ describe('/tugi command text', () => {
     ['new Hi --urgent', /Only the --via option/],
     ['case', /Name one case key/],
     ['case CS-1 CS-2', /Name one case key/],
+    ['summary', /`\/tugi summary CS-12`/],
     ['launch', /Unknown command `launch`/],
     [`new ${'a'.repeat(201)}`, /under 200 characters/],
     ['x'.repeat(2001), /too long/],

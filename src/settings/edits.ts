@@ -45,6 +45,8 @@ export interface AccountForm {
   defaultPriority: string | undefined;
   channels: string[];
   sla: Record<string, { firstResponse?: string; resolution?: string }>;
+  /** Whether the account's cases may be sent to the model provider for drafts (undefined: a form without the field, kept as it is). */
+  ai: boolean | undefined;
 }
 
 export function accountEdit(basedOn: number, id: string | null, form: AccountForm | 'remove'): SettingsEdit {
@@ -58,10 +60,13 @@ export function accountEdit(basedOn: number, id: string | null, form: AccountFor
       const oldChannels = (Array.isArray(existing?.channels) ? existing.channels : []) as Entry[];
       const channels = form.channels.map((channel) => oldChannels.find((c) => c.id === channel) ?? { id: channel });
       const accountId = id ?? idFrom(form.name, list(source, 'accounts').map((a) => String(a.id)), 'account');
-      return upsert(source, 'accounts', 'id', id, { id: accountId, name: form.name, language: form.language, defaultPriority: form.defaultPriority, channels, sla: Object.keys(form.sla).length ? form.sla : undefined });
+      return upsert(source, 'accounts', 'id', id, { id: accountId, name: form.name, language: form.language, defaultPriority: form.defaultPriority, channels, sla: Object.keys(form.sla).length ? form.sla : undefined, ...aiField(form.ai) });
     },
   };
 }
+
+/** `ai` is written only to turn drafts off (on is the default); a form without the field leaves it alone. */
+const aiField = (ai: boolean | undefined): Entry => (ai === undefined ? {} : { ai: ai ? undefined : false });
 
 export interface PersonForm {
   slackUserId: string | undefined;

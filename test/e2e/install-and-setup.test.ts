@@ -75,12 +75,15 @@ describe('installing through "Add to Slack" and setting up in chat', () => {
     expect(accountForm.callback_id).toBe('setup.account');
     const badTarget = await t.submitView(alpha, alpha.installer, accountForm, { name: { value: 'Acme Ltd' }, language: { selected_option: { value: 'en' } }, defaultPriority: { selected_option: { value: 'P2' } }, channels: { selected_conversations: [shared.customers] }, firstResponse: { value: 'P1 soon' } });
     expect(badTarget.json()).toMatchObject({ response_action: 'errors', errors: { firstResponse: expect.stringContaining('must be a duration') } });
-    const account = await t.submitView(alpha, alpha.installer, accountForm, { name: { value: 'Acme Ltd' }, language: { selected_option: { value: 'en' } }, defaultPriority: { selected_option: { value: 'P2' } }, channels: { selected_conversations: [shared.customers] }, firstResponse: { value: 'P1 15 minutes, P2 2 business hours' } });
+    // Drafts by a model provider are on for a new account; unticking keeps its cases from the provider.
+    expect(JSON.stringify(accountForm.blocks)).toMatch(/"block_id":"ai".*"initial_options":\[\{[^\]]*"value":"on"/);
+    const account = await t.submitView(alpha, alpha.installer, accountForm, { name: { value: 'Acme Ltd' }, language: { selected_option: { value: 'en' } }, defaultPriority: { selected_option: { value: 'P2' } }, channels: { selected_conversations: [shared.customers] }, firstResponse: { value: 'P1 15 minutes, P2 2 business hours' }, ai: { selected_options: [] } });
     expect(account.status).toBe(200);
     expect(account.text).toBe('');
     const root = t.lastView(alpha, 'views.update')!;
     expect(JSON.stringify(root.blocks)).toContain('Acme Ltd');
-    expect(t.tugi.desks.for(alpha.teamId)!.directory.customerChannel(shared.customers)?.account).toMatchObject({ id: 'acme-ltd', defaultPriority: 'P2', sla: { P1: { firstResponse: { minutes: 15, business: false } } } });
+    expect(JSON.stringify(root.blocks)).toContain('P2 · no drafts');
+    expect(t.tugi.desks.for(alpha.teamId)!.directory.customerChannel(shared.customers)?.account).toMatchObject({ id: 'acme-ltd', defaultPriority: 'P2', ai: false, sla: { P1: { firstResponse: { minutes: 15, business: false } } } });
 
     // A skill tag, and a person with it; a tag nobody declared cannot be given.
     await t.clickInView(alpha, alpha.installer, 'V0ROOT', 'setup.skill.add');

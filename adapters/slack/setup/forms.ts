@@ -60,7 +60,7 @@ export function accountFromForm(values: FormValues): AccountForm {
   for (const priority of new Set([...Object.keys(firstResponse), ...Object.keys(resolution)])) {
     sla[priority] = { ...(firstResponse[priority] ? { firstResponse: firstResponse[priority] } : {}), ...(resolution[priority] ? { resolution: resolution[priority] } : {}) };
   }
-  return { name: read.text('name') ?? '', language: read.choice('language'), defaultPriority: read.choice('defaultPriority'), channels: read.conversations('channels'), sla };
+  return { name: read.text('name') ?? '', language: read.choice('language'), defaultPriority: read.choice('defaultPriority'), channels: read.conversations('channels'), sla, ai: values.ai ? read.choices('ai').includes('on') : undefined };
 }
 
 const dayRange = /^(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?$/;

@@ -167,7 +167,7 @@ export function register(router: SlackRouter, deps: SetupDeps): { command: (args
     },
   });
   submitted(setupIds.accountView, {
-    fields: ['name', 'language', 'defaultPriority', 'channels', 'firstResponse', 'resolution'],
+    fields: ['name', 'language', 'defaultPriority', 'channels', 'firstResponse', 'resolution', 'ai'],
     list: 'accounts',
     edit: (values, m) => accountEdit(m.version, m.key, reader(values).removing() ? 'remove' : accountFromForm(values)),
   });

@@ -87,7 +87,7 @@ function listSection<T>(title: string, addId: string, addText: string, entries: 
 }
 
 const accountLine = (account: WorkspaceConfig['accounts'][number]) =>
-  `*${account.name}* (\`${account.id}\`) · ${languageNames[account.language]} · ${account.defaultPriority}\n${account.channels.length ? account.channels.map((c) => `<#${c.id}>`).join(', ') : 'no channels yet'}`;
+  `*${account.name}* (\`${account.id}\`) · ${languageNames[account.language]} · ${account.defaultPriority}${account.ai ? '' : ' · no drafts'}\n${account.channels.length ? account.channels.map((c) => `<#${c.id}>`).join(', ') : 'no channels yet'}`;
 
 const personLine = (person: WorkspaceConfig['people'][number]) =>
   `*${person.name}*${person.slackUserId ? ` (<@${person.slackUserId}>)` : ''} · ${person.roles.join(', ')}${person.skills.length ? ` · ${person.skills.join(', ')}` : ''}\n${person.timeZone}${person.outOfOffice.length ? ` · away ${person.outOfOffice.map((o) => `${o.from}–${o.to}`).join(', ')}` : ''}`;
@@ -132,6 +132,8 @@ export const slaLine = (sla: Record<string, { firstResponse?: string; resolution
     .flatMap(([priority, targets]) => (targets?.[target] ? [`${priority} ${targets[target]}`] : []))
     .join(', ');
 
+const aiOption = option('Drafts by the model provider for their cases', 'on');
+
 export function accountForm(metadata: FormMetadata, source: Record<string, unknown> | undefined, account: WorkspaceConfig['accounts'][number] | undefined): View {
   const sla = (source?.sla ?? {}) as Record<string, { firstResponse?: string; resolution?: string }>;
   return form(
@@ -152,6 +154,14 @@ export function accountForm(metadata: FormMetadata, source: Record<string, unkno
       },
       text('firstResponse', 'First-response targets (optional)', slaLine(sla, 'firstResponse') || undefined, { optional: true, placeholder: 'P1 30 minutes, P2 2 business hours', hint: 'Overrides the team policy per priority; leave empty for the defaults.' }),
       text('resolution', 'Resolution targets (optional)', slaLine(sla, 'resolution') || undefined, { optional: true, placeholder: 'P1 4 hours, P3 3 business days' }),
+      {
+        type: 'input',
+        block_id: 'ai',
+        optional: true,
+        label: plain('Drafts'),
+        hint: plain('Unticked, nothing of this customer’s cases is sent to the model provider (TUGI_AI_BASE_URL), if one is configured.'),
+        element: { type: 'checkboxes', action_id: setupIds.value, options: [aiOption], ...(account?.ai === false ? {} : { initial_options: [aiOption] }) },
+      },
     ],
     Boolean(account),
   );

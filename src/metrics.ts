@@ -11,7 +11,7 @@ export interface Metrics {
   /** A Slack request no listener took (an old button, another app's payload), answered and ignored. */
   unhandledRequest(kind: string): void;
   /** A draft asked of the model provider: used, or why not (the person saw no draft, nothing else). */
-  assistAnswered(feature: string, outcome: 'drafted' | 'malformed' | 'timeout' | 'refused' | 'failed'): void;
+  assistAnswered(feature: string, outcome: 'drafted' | 'malformed' | 'timeout' | 'refused' | 'failed' | 'skipped'): void;
 }
 
 export const noMetrics: Metrics = { caseOpened() {}, inboxHandled() {}, outboxDelivered() {}, unhandledRequest() {}, assistAnswered() {} };

@@ -27,7 +27,7 @@ export class AssistFollowUps {
   specialistsPulled(doc: CaseDocument): void {
     if (!this.deps.assist.offeredFor(doc)) return;
     this.detached('specialist brief', async () => {
-      const brief = await this.deps.assist.brief(doc);
+      const brief = await this.deps.assist.brief(doc, { unasked: true });
       if (!brief) return;
       const thread = doc.specialistThread;
       const where = thread ? { platform: 'teams' as const, channel: thread.channel, threadOfKey: thread.rootKey } : { platform: 'slack' as const, channel: this.deps.directory.triageChannel, threadOfKey: cardKey(doc) };

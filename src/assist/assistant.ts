@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { noMetrics, type Metrics } from '../metrics.js';
+import { Semaphore } from '../util/semaphore.js';
 import type { Prompt } from './prompts.js';
 
 /** An OpenAI-compatible chat-completions API: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp. */
@@ -14,6 +15,13 @@ export interface AssistProvider {
 }
 
 const defaultTimeoutMs = 20_000;
+/**
+ * Drafts nobody is waiting for (a triage suggestion on every new case, a brief for specialists)
+ * take turns, so a burst of new cases cannot flood a small local model server or hold up the
+ * drafts a person asked for; past the queue's length they are skipped (counted as `skipped`).
+ */
+const unaskedAtOnce = 2;
+const unaskedQueue = 50;
 
 /**
  * Asks the configured model for a draft and checks its answer. Every failure — no provider, a
@@ -23,6 +31,8 @@ const defaultTimeoutMs = 20_000;
  */
 export class Assistant {
   private readonly client: OpenAI | undefined;
+  private readonly unasked = new Semaphore(unaskedAtOnce);
+  private unaskedWaiting = 0;
 
   constructor(
     private readonly provider: AssistProvider | undefined,
@@ -36,7 +46,23 @@ export class Assistant {
     return this.client !== undefined;
   }
 
-  async ask<T extends z.ZodType>(prompt: Prompt<T>, material: unknown): Promise<z.infer<T> | undefined> {
+  /** `unasked`: nobody waits for this draft (see `unaskedAtOnce`). */
+  async ask<T extends z.ZodType>(prompt: Prompt<T>, material: unknown, options: { unasked?: boolean } = {}): Promise<z.infer<T> | undefined> {
+    if (!this.client || !this.provider) return undefined;
+    if (!options.unasked) return this.complete(prompt, material);
+    if (this.unaskedWaiting >= unaskedQueue) {
+      this.logger.info({ feature: prompt.name }, 'assist: too many drafts waiting for the model provider; this one is skipped');
+      this.metrics.assistAnswered(prompt.name, 'skipped');
+      return undefined;
+    }
+    this.unaskedWaiting += 1;
+    return this.unasked.run(() => {
+      this.unaskedWaiting -= 1;
+      return this.complete(prompt, material);
+    });
+  }
+
+  private async complete<T extends z.ZodType>(prompt: Prompt<T>, material: unknown): Promise<z.infer<T> | undefined> {
     if (!this.client || !this.provider) return undefined;
     const log = { feature: prompt.name, prompt: `${prompt.name}@${prompt.version}` };
     try {

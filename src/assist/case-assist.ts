@@ -66,22 +66,19 @@ export class CaseAssist {
     return (answer && withoutInternalText(answer.reply, internalTexts, publicTexts)) || undefined;
   }
 
-  /** For the team only (internal text may be in it): never put it where a customer reads. */
-  async brief(doc: CaseDocument): Promise<CaseBrief | undefined> {
+  /** For the team only (internal text may be in it): never put it where a customer reads. `unasked`: nobody waits for it. */
+  async brief(doc: CaseDocument, options: { unasked?: boolean } = {}): Promise<CaseBrief | undefined> {
     if (!this.offeredFor(doc)) return undefined;
     const { material } = await caseMaterial(doc, this.deps);
-    return this.deps.assistant.ask(caseSummaryPrompt, material);
+    return this.deps.assistant.ask(caseSummaryPrompt, material, options);
   }
 
   async triage(doc: CaseDocument): Promise<TriageSuggestion | undefined> {
     const skills = this.deps.directory.config.skills;
     if (!this.offeredFor(doc) || skills.length === 0) return undefined;
-    const answer = await this.deps.assistant.ask(triageSuggestionPrompt, {
-      title: doc.title,
-      description: doc.description.slice(0, 1_500),
-      knownTags: skills.map((skill) => ({ tag: skill.tag, covers: skill.description ?? '' })),
-      priorities,
-    });
+    const material = { title: doc.title, description: doc.description.slice(0, 1_500), knownTags: skills.map((skill) => ({ tag: skill.tag, covers: skill.description ?? '' })), priorities };
+    // Asked for every new case, and nobody waits for it.
+    const answer = await this.deps.assistant.ask(triageSuggestionPrompt, material, { unasked: true });
     if (!answer) return undefined;
     // The model only suggests from the declared tags; whatever else it names is dropped.
     const known = new Set(skills.map((skill) => skill.tag));

@@ -3,8 +3,10 @@ import type { Directory } from '../people/directory.js';
 import type { CaseDocument } from '../storage/models/index.js';
 import { allowedTransitions, canTransition, needsOwnAction } from './status.js';
 
-/** The platform-neutral picture of a case that cards and private views render. */
-/** `offersReplyDraft`: whether a model provider drafts replies to the customer (see ReplyDrafts). */
+/**
+ * The platform-neutral picture of a case that cards and private views render; `offersReplyDraft`
+ * says whether a model provider drafts replies to its customer (see ReplyDrafts).
+ */
 export function toCaseSummary(doc: CaseDocument, directory: Directory, offersReplyDraft = false): CaseSummary {
   return {
     caseId: String(doc._id),

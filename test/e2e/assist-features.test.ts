@@ -5,7 +5,7 @@ import { openCase, startAssistHarness } from '../support/assist-harness.js';
 import { clickCardAction } from '../support/card-actions.js';
 import type { FakeOpenAI } from '../support/fake-openai.js';
 import { eventually, type Harness } from '../support/harness.js';
-import { cardSubmit, channelMessage, installedInTeam, teamsIds } from '../support/teams-activities.js';
+import { cardSubmit, channelMessage, installedInTeam, personalMessage, teamsIds } from '../support/teams-activities.js';
 
 const internalNote = 'Looked at it with Priit on db-07.internal, the cron was never redeployed';
 
@@ -201,6 +201,24 @@ describe('summaries for the team', () => {
     expect(ack.text).toContain(c.key);
     expect(JSON.stringify(ack.blocks)).toContain('ai: false');
     expect(model.requestsFor(caseSummaryPrompt)).toHaveLength(before);
+  });
+
+  it('answers summary in a Teams 1:1 chat in the same turn: the brief, or the case as it stands for an ai: false account', async () => {
+    const chat = 'a:1mari-personal-chat';
+    const ask = async (text: string) => {
+      const mark = h.connector.calls.length;
+      expect(await h.teams(personalMessage({ serviceUrl: h.connector.serviceUrl, conversationId: chat, from: teamsIds.mari, text }))).toBe(200);
+      return h.connector.calls.slice(mark).filter((call) => call.conversationId === chat && call.body.type === 'message').map((call) => JSON.stringify(call.body)).join();
+    };
+    const c = await newCase('Mobile app crashes on login');
+    model.script(caseSummaryPrompt, { json: { summary: 'The app crashes at login on Android 15 only.', nextStep: '' } });
+    const brief = await ask(`summary ${c.key}`);
+    expect(brief).toContain('application/vnd.microsoft.card.adaptive');
+    expect(brief).toContain('crashes at login on Android 15');
+    const kalev = await newCase('Rakendus jookseb kokku', ids.kalev);
+    const asIs = await ask(`summary ${kalev.key}`);
+    expect(asIs).toContain('not sent to the model provider');
+    expect(asIs).toContain('Rakendus jookseb kokku');
   });
 
   it('briefs the Teams specialists in their thread when they are pulled in, and offers a drafted resolution there', async () => {

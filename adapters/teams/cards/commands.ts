@@ -1,6 +1,6 @@
 import { escapeMarkdown } from './elements.js';
 import type { KnowledgeResult } from '../../../src/knowledge/knowledge.service.js';
-import { priorityLabels, statusLabels } from '../../../src/messages/index.js';
+import { priorityLabels, statusLabels, type CaseSummary, type SimilarCase } from '../../../src/messages/index.js';
 import type { AttentionReason, AttentionRow } from '../../../src/reminders/attention.js';
 import type { MyCaseRow } from '../../../src/reminders/attention.service.js';
 
@@ -25,6 +25,14 @@ export function attentionText(rows: AttentionRow[], scope: 'mine' | 'all'): stri
   if (rows.length === 0) return `${whose}: nothing is breaching or stale. 🎉`;
   const lines = rows.slice(0, shown).map((row) => `- **${row.key}** ${escapeMarkdown(row.title)} · ${priorityLabels[row.priority]} — ${row.reasons.map(reason).join(', ')}`);
   return [`**${whose} needing attention (${rows.length})**`, ...lines, ...more(rows.length)].join('\n');
+}
+
+/** A case as it stands (where no summary can be given), with resolved cases like it. */
+export function caseAsIsText(view: CaseSummary, similar: SimilarCase[], why: string): string {
+  const facts = [priorityLabels[view.priority], statusLabels[view.status], view.tags.length ? `tags ${view.tags.join(', ')}` : 'no tags', view.specialists.length ? `specialists ${view.specialists.join(', ')}` : ''].filter(Boolean);
+  const description = view.description ? [`> ${escapeMarkdown(view.description).replace(/\n/g, '\n> ')}`] : [];
+  const like = similar.map((s) => `- **${s.caseKey}** ${escapeMarkdown(s.title)} — fix: ${escapeMarkdown(s.fix)}`);
+  return [`_${why}_`, `**${view.key}** ${escapeMarkdown(view.title)} · ${facts.map(escapeMarkdown).join(' · ')}`, ...description, ...(like.length ? ['**Similar resolved cases**', ...like] : [])].join('\n\n');
 }
 
 export function knowledgeText(words: string, results: KnowledgeResult[]): string {

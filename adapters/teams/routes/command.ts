@@ -4,14 +4,18 @@ import { commandUsage, parseCommand } from '../../../src/commands/index.js';
 import { asCodedError } from '../../../src/errors.js';
 import { userMessage } from '../../../src/messages/index.js';
 import { activitySchema, conversationTypeOf, plainText } from '../activity.js';
-import { attentionText, knowledgeText, myCasesText } from '../cards/commands.js';
+import { toCaseSummary } from '../../../src/cases/index.js';
+import { attentionText, caseAsIsText, knowledgeText, myCasesText } from '../cards/commands.js';
+import { briefCard } from '../cards/specialists.js';
 import { reportHeading } from '../../../src/reports/report-lines.js';
 import { fileConsentMessage, reportCard } from '../cards/report.js';
 import { cardMessage, renderTeamsView, textMessage } from '../cards/render.js';
 import type { TeamsDeps } from '../deps.js';
 
 /** The commands that make sense in a 1:1 chat; changes to cases are made on the cards or in Slack. */
-const teamsCommands = ['help', 'mine', 'stale', 'kb', 'report'];
+const teamsCommands = ['help', 'mine', 'stale', 'kb', 'summary', 'report'];
+/** A command is answered in its turn, which Teams waits on for about 15 s: a slower model's brief is not waited for. */
+const briefDeadlineMs = 10_000;
 
 type Message = Partial<BotActivity>;
 
@@ -50,6 +54,28 @@ async function exportConsent(deps: TeamsDeps, person: PersonConfig, period: stri
 const setupInSlack =
   'tugi is set up from Slack: run `/tugi setup` there. Its **Microsoft Teams** section takes your tenant and the specialist channel, and each person’s form their Teams identity.';
 
+/** What `work` gives within `ms`, or undefined (the work itself goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Why the case is shown as it stands instead of summarised. */
+function briefMissing(deps: TeamsDeps, doc: { account: string | null }): string {
+  if (!deps.assist.enabled) return 'No model provider is configured: here is the case as it stands.';
+  if (!deps.assist.offeredFor(doc)) return 'This account’s cases are not sent to the model provider: here is the case as it stands.';
+  return 'No summary came in time: here is the case as it stands.';
+}
+
 async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Promise<Message[]> {
   if (/^\s*setup\s*$/i.test(text)) return [textMessage(setupInSlack)];
   const command = parseCommand(text);
@@ -66,6 +92,13 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
     }
     case 'kb':
       return [textMessage(knowledgeText(command.words, await deps.knowledge.search(command.words)))];
+    case 'summary': {
+      const found = await deps.cases.getByKey(workspace, command.caseKey);
+      const asIs = textMessage(caseAsIsText(toCaseSummary(found, deps.directory), deps.knowledge.similarTo(found), briefMissing(deps, found)));
+      if (!deps.assist.offeredFor(found)) return [asIs];
+      const brief = await within(deps.assist.brief(found), briefDeadlineMs);
+      return [brief ? cardMessage(briefCard({ kind: 'case.brief', caseKey: found.key, ...brief }), `${found.key} so far`) : asIs];
+    }
     case 'report': {
       const report = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });
       const figures = cardMessage(reportCard(report, (id) => deps.directory.displayName(id)), reportHeading(report.period));

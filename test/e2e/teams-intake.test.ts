@@ -108,7 +108,7 @@ describe('Teams intake', () => {
     expect(await ask('mine')).toContain('You have no open cases.');
     expect(await ask('/tugi kb quantum')).toContain('No resolved cases match “quantum”');
     expect(await ask('stale')).toMatch(/All open cases|Your cases/);
-    expect(await ask('escalate CS-1')).toContain('In Teams, tugi answers help, mine, stale, kb, report.');
+    expect(await ask('escalate CS-1')).toContain('In Teams, tugi answers help, mine, stale, kb, summary, report.');
     expect(await ask('frobnicate')).toContain('Unknown command `frobnicate`');
     expect(await ask('report week')).toContain('You are not allowed to see reports (managers can).');
     expect(await h.tugi.models.cases.countDocuments()).toBe(cases);

@@ -211,10 +211,10 @@ export class CaseService {
 
   /**
    * The model's triage suggestion for a new case, put on its card. Made by rule (tugi suggests,
-   * nobody acted); a case showing a suggestion already keeps it.
+   * nobody acted, so it is no activity on the case); a case showing a suggestion already keeps it.
    */
   suggest(ref: { workspace: string; caseId: string }, suggestion: CaseSuggestion): Promise<CaseDocument> {
-    return this.deps.writer.change({ ...ref, actor: tugiActor }, 'triage_suggested', (doc) => (doc.suggestion ? undefined : { set: { suggestion }, data: { ...suggestion } }), { byRule: true });
+    return this.deps.writer.change({ ...ref, actor: tugiActor }, 'triage_suggested', (doc) => (doc.suggestion ? undefined : { set: { suggestion }, data: { ...suggestion } }), { byRule: true, notActivity: true });
   }
 
   /** Applies the card's suggestion (its tags added, its priority set) in one change. */

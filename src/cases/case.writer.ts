@@ -47,13 +47,14 @@ export class CaseWriter {
    * With `due`, the change is tugi acting on that due point: it happens only while the case still
    * waits on it, marks it done in the same write, and is not counted as activity on the case.
    * `byRule` is a change tugi makes by rule for whoever caused it (a customer's reply), so the
-   * actor need not be on the team. Closed cases are read-only unless `reopening`.
+   * actor need not be on the team. Closed cases are read-only unless `reopening`. `notActivity`:
+   * the change is tugi's own note on the case (a suggestion), which no stale clock counts.
    */
   async change(
     input: { workspace: string; caseId: string; actor: Actor },
     type: string,
     decide: (doc: CaseDocument) => Decision | undefined | Promise<Decision | undefined>,
-    options: { due?: string; byRule?: boolean; reopening?: boolean } = {},
+    options: { due?: string; byRule?: boolean; reopening?: boolean; notActivity?: boolean } = {},
   ): Promise<CaseDocument> {
     if (!options.due && !options.byRule) this.assertTeamMember(input.actor);
     const { repository } = this.deps;
@@ -65,7 +66,8 @@ export class CaseWriter {
       if (doc.status === 'closed' && !options.reopening) throw new InvalidTransitionError(doc.key, 'closed', 'changed', []);
       const decision = await decide(doc);
       if (!decision) return options.due ? this.markDone(doc, options.due) : doc;
-      const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...(options.due ? { dueDone: [...doc.dueDone, options.due] } : { lastActivityAt: now }) };
+      const activity = options.due ? { dueDone: [...doc.dueDone, options.due] } : options.notActivity ? {} : { lastActivityAt: now };
+      const set: Partial<CaseDocument> = { ...decision.set, updatedAt: now, ...activity };
       const next = { ...doc, ...set };
       const written = { ...set, nextDue: await this.deps.due.plan(next), reported: await this.deps.reports.plan(next) };
       // The case as the write will leave it, so its effects can be stored before the write (see CaseEffects).

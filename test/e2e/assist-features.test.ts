@@ -61,8 +61,10 @@ describe('triage suggestions at intake', () => {
     const sent = JSON.parse(model.requestsFor(triageSuggestionPrompt).at(-1)!.body.messages[1]!.content) as { knownTags: Array<{ tag: string }>; title: string };
     expect(sent.knownTags.map((t) => t.tag)).toEqual(['network', 'database', 'billing']);
 
-    // Nothing changed until the agent accepts; then tags and priority change in one step and the suggestion goes.
-    expect(await caseOf(c.id)).toMatchObject({ tags: [], priority: 'P2' });
+    // Nothing changed until the agent accepts (not even the case's last activity); then tags and priority change in one step and the suggestion goes.
+    const suggested = await caseOf(c.id);
+    expect(suggested).toMatchObject({ tags: [], priority: 'P2' });
+    expect(suggested.lastActivityAt).toEqual(suggested.createdAt);
     await clickCardAction(h, c.id, 'case.accept_suggestion', { value: c.id });
     await h.settle();
     expect(await caseOf(c.id)).toMatchObject({ tags: ['database'], priority: 'P1', suggestion: null });

@@ -1,3 +1,4 @@
+import { MongoError } from 'mongodb';
 import { asCodedError } from '../errors.js';
 import { GroupedInserts } from '../storage/grouped-inserts.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,8 @@ export interface InboundEvent {
 export type InboxHandler = (payload: unknown) => Promise<void>;
 
 const maxAttempts = 8;
+/** Under Slack's 3 s for an answer, with room for the rest of the request. */
+const acceptDeadlineMs = 2_000;
 type PendingRecord = Pick<InboxDocument, '_id' | 'kind' | 'payload' | 'attempts'>;
 /** A record this replica has just accepted, handled from memory. */
 type FreshRecord = PendingRecord & Pick<InboxDocument, 'receivedAt'>;
@@ -61,7 +64,7 @@ export class Inbox {
 
   /** Stores the event; false when this delivery was seen before. Throws when the database is away. */
   accept(event: InboundEvent): Promise<boolean> {
-    return this.records.insertOnce(this.recordOf(event));
+    return this.store(this.recordOf(event));
   }
 
   /**
@@ -71,16 +74,36 @@ export class Inbox {
    */
   async acceptAndDispatch(event: InboundEvent): Promise<boolean> {
     const record = this.recordOf(event);
-    const accepted = await this.records.insertOnce(record);
-    if (accepted) {
+    const dispatch = (accepted: boolean) => {
+      if (!accepted) return;
       this.track(
         this.background.run(async () => {
           await this.foreground.whenQuiet();
           await this.process(record._id, record);
         }),
       );
-    }
+    };
+    const accepted = await this.store(record, dispatch);
+    dispatch(accepted);
     return accepted;
+  }
+
+  /**
+   * The one write on the acknowledgement path, within a deadline: while the database is away the
+   * driver waits up to its server selection timeout (5 s), past Slack's 3 s, when Bolt would
+   * answer 404 — so a write not taken by then fails as database trouble (a 5xx: Slack retries).
+   * A write that still lands after the deadline is `late`'s: the retry finds its key taken.
+   */
+  private store(record: InboxDocument, late: (accepted: boolean) => void = () => {}): Promise<boolean> {
+    const insert = this.records.insertOnce(record);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        insert.then(late, () => {});
+        reject(new MongoError(`the inbox write took over ${acceptDeadlineMs} ms; the database is not answering`));
+      }, acceptDeadlineMs);
+    });
+    return Promise.race([insert, deadline]).finally(() => clearTimeout(timer));
   }
 
   /**

@@ -12,6 +12,8 @@ const binDir = join(projectRoot, '.local/bin');
 
 export interface LocalDatabase {
   uri: string;
+  /** The server's process (tests pause it to play a database that stops answering). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startLocalDatabase(options: {
   const uri = await waitForReady(child);
   return {
     uri,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

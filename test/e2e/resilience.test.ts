@@ -122,6 +122,44 @@ describe('the database going away', () => {
     expect(await connection.collection('cases').countDocuments({ sourceKey: `${ids.acme}:${ts}` })).toBe(1);
     expect(h.slack.posts(ids.acme).filter((p) => p.args.thread_ts === ts)).toHaveLength(1);
   });
+  it('answers an error in time when the database stops answering mid-write, and handles the event once when the write lands late', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tugi-stall-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const server = await startLocalDatabase({ dataDir });
+    cleanups.push(() => server.stop());
+    const connection = await connectDatabase(server.uri, 'stall');
+    cleanups.push(() => connection.close());
+    const h = await harness({ db: { uri: server.uri, dbName: 'stall', connection, connectAgain: () => connectDatabase(server.uri, 'stall'), drop: async () => {} } });
+    await h.customerMessage('Before the stall', { user: 'U0BEFORE' });
+    await h.settle();
+
+    // The server is paused, not gone: the write waits on an open connection, with no error to come.
+    process.kill(server.pid!, 'SIGSTOP');
+    const ts = nextTs();
+    const body = JSON.stringify(eventEnvelope({ type: 'message', channel: ids.acme, user: 'U0STALL', text: 'During the stall', ts }, 'EvStall'));
+    let during: Awaited<ReturnType<typeof postToSlackEndpoint>>;
+    const started = Date.now();
+    try {
+      during = await postToSlackEndpoint(h.baseUrl, body, 'application/json');
+    } finally {
+      process.kill(server.pid!, 'SIGCONT');
+    }
+    // Answered as database trouble before Slack's 3 s are up (Bolt itself would answer 404 at 3 s).
+    expect(during.status).toBeGreaterThanOrEqual(500);
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    // The write lands once the server answers again; Slack's retry finds it, and the event is handled once.
+    const retried = await eventually(async () => {
+      const r = await postToSlackEndpoint(h.baseUrl, body, 'application/json', { headers: { 'x-slack-retry-num': '1' } });
+      expect(r.status).toBe(200);
+      return r;
+    }, 20_000);
+    expect(retried.status).toBe(200);
+    await eventually(async () => expect(await connection.collection('cases').countDocuments({ sourceKey: `${ids.acme}:${ts}` })).toBe(1));
+    await h.settle();
+    expect(await connection.collection('cases').countDocuments({ sourceKey: `${ids.acme}:${ts}` })).toBe(1);
+    expect(h.slack.posts(ids.acme).filter((p) => p.args.thread_ts === ts)).toHaveLength(1);
+  });
 });
 
 function freePort(): Promise<number> {

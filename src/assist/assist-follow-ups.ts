@@ -16,7 +16,6 @@ export class AssistFollowUps {
   constructor(private readonly deps: { assist: CaseAssist; cases: CaseService; outbox: Outbox; directory: Directory; logger: Logger }) {}
 
   caseOpened(doc: CaseDocument): void {
-    if (!this.deps.assist.offeredFor(doc)) return;
     this.detached('triage suggestion', async () => {
       const suggestion = await this.deps.assist.triage(doc);
       if (suggestion) await this.deps.cases.suggest({ workspace: doc.workspace, caseId: String(doc._id) }, suggestion);
@@ -25,7 +24,6 @@ export class AssistFollowUps {
 
   /** In the Teams specialist thread when there is one, else under the triage card (where Slack specialists are asked). */
   specialistsPulled(doc: CaseDocument): void {
-    if (!this.deps.assist.offeredFor(doc)) return;
     this.detached('specialist brief', async () => {
       const brief = await this.deps.assist.brief(doc, { unasked: true });
       if (!brief) return;

@@ -30,26 +30,29 @@ const unaskedQueue = 50;
  * counted (`tugi_assist_answers_total`), never shown as an error.
  */
 export class Assistant {
-  private readonly client: OpenAI | undefined;
+  /** The client and the model it asks; none without a provider. */
+  private readonly api: { client: OpenAI; model: string } | undefined;
   private readonly unasked = new Semaphore(unaskedAtOnce);
   private unaskedWaiting = 0;
 
   constructor(
-    private readonly provider: AssistProvider | undefined,
+    provider: AssistProvider | undefined,
     private readonly logger: Logger,
     private readonly metrics: Metrics = noMetrics,
   ) {
-    this.client = provider && new OpenAI({ baseURL: provider.baseUrl, apiKey: provider.apiKey || 'none', maxRetries: 0, timeout: provider.timeoutMs ?? defaultTimeoutMs });
+    const client = provider && new OpenAI({ baseURL: provider.baseUrl, apiKey: provider.apiKey || 'none', maxRetries: 0, timeout: provider.timeoutMs ?? defaultTimeoutMs });
+    this.api = client && provider && { client, model: provider.model };
   }
 
   get enabled(): boolean {
-    return this.client !== undefined;
+    return this.api !== undefined;
   }
 
   /** `unasked`: nobody waits for this draft (see `unaskedAtOnce`). */
   async ask<T extends z.ZodType>(prompt: Prompt<T>, material: unknown, options: { unasked?: boolean } = {}): Promise<z.infer<T> | undefined> {
-    if (!this.client || !this.provider) return undefined;
-    if (!options.unasked) return this.complete(prompt, material);
+    const api = this.api;
+    if (!api) return undefined;
+    if (!options.unasked) return this.complete(api, prompt, material);
     if (this.unaskedWaiting >= unaskedQueue) {
       this.logger.info({ feature: prompt.name }, 'assist: too many drafts waiting for the model provider; this one is skipped');
       this.metrics.assistAnswered(prompt.name, 'skipped');
@@ -58,16 +61,15 @@ export class Assistant {
     this.unaskedWaiting += 1;
     return this.unasked.run(() => {
       this.unaskedWaiting -= 1;
-      return this.complete(prompt, material);
+      return this.complete(api, prompt, material);
     });
   }
 
-  private async complete<T extends z.ZodType>(prompt: Prompt<T>, material: unknown): Promise<z.infer<T> | undefined> {
-    if (!this.client || !this.provider) return undefined;
+  private async complete<T extends z.ZodType>(api: { client: OpenAI; model: string }, prompt: Prompt<T>, material: unknown): Promise<z.infer<T> | undefined> {
     const log = { feature: prompt.name, prompt: `${prompt.name}@${prompt.version}` };
     try {
-      const completion = await this.client.chat.completions.create({
-        model: this.provider.model,
+      const completion = await api.client.chat.completions.create({
+        model: api.model,
         temperature: 0.2,
         response_format: { type: 'json_object' },
         messages: [

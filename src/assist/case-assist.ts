@@ -20,6 +20,8 @@ export function filteredResolution(answer: ResolutionDraft, { internalTexts, pub
   return cause || fix ? { cause, fix } : undefined;
 }
 
+export type AssistUnavailable = 'no_provider' | 'opted_out';
+
 export interface CaseBrief {
   summary: string;
   nextStep: string;
@@ -47,9 +49,15 @@ export class CaseAssist {
     return this.deps.assistant.enabled;
   }
 
+  /** Why no draft is asked for this case: no provider, or the account keeps its cases from it (`ai: false`). */
+  unavailableFor(doc: Pick<CaseDocument, 'account'>): AssistUnavailable | undefined {
+    if (!this.enabled) return 'no_provider';
+    return this.deps.directory.account(doc.account)?.ai === false ? 'opted_out' : undefined;
+  }
+
   /** Whether drafts are asked for this case (so a form can say one is coming, a card offer one). */
   offeredFor(doc: Pick<CaseDocument, 'account'>): boolean {
-    return this.enabled && this.deps.directory.account(doc.account)?.ai !== false;
+    return this.unavailableFor(doc) === undefined;
   }
 
   async resolution(doc: CaseDocument): Promise<ResolutionDraft | undefined> {

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { LeaseLock } from '../storage/lease-lock.js';
 import { Foreground } from '../util/foreground.js';
 import { Semaphore } from '../util/semaphore.js';
+import { timedOut, within } from '../util/within.js';
 import type { InboxDocument, Models } from '../storage/models/index.js';
 
 export interface InboundEvent {
@@ -94,16 +95,12 @@ export class Inbox {
    * answer 404 — so a write not taken by then fails as database trouble (a 5xx: Slack retries).
    * A write that still lands after the deadline is `late`'s: the retry finds its key taken.
    */
-  private store(record: InboxDocument, late: (accepted: boolean) => void = () => {}): Promise<boolean> {
+  private async store(record: InboxDocument, late: (accepted: boolean) => void = () => {}): Promise<boolean> {
     const insert = this.records.insertOnce(record);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        insert.then(late, () => {});
-        reject(new MongoError(`the inbox write took over ${acceptDeadlineMs} ms; the database is not answering`));
-      }, acceptDeadlineMs);
-    });
-    return Promise.race([insert, deadline]).finally(() => clearTimeout(timer));
+    const accepted = await within(insert, acceptDeadlineMs);
+    if (accepted !== timedOut) return accepted;
+    insert.then(late, () => {});
+    throw new MongoError(`the inbox write took over ${acceptDeadlineMs} ms; the database is not answering`);
   }
 
   /**

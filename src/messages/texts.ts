@@ -52,3 +52,13 @@ export function customerAutoResolvedText(view: CustomerAutoResolvedView): string
     ? `Kuna me pole teilt vastust saanud, märkisime pöördumise *${view.caseKey}* lahendatuks. Kui abi on veel vaja, vastake lihtsalt siia.`
     : `As we haven't heard back, we've marked *${view.caseKey}* as resolved. If you still need help, just reply here.`;
 }
+
+/** Why a summary shows the case as it stands instead (the team reads it, in Slack or Teams). */
+export function noSummaryText(reason: 'no_provider' | 'opted_out' | 'no_answer'): string {
+  const why = {
+    no_provider: 'No model provider is configured (`TUGI_AI_BASE_URL`)',
+    opted_out: 'This account’s cases are not sent to the model provider (`ai: false`)',
+    no_answer: 'No summary came in time',
+  }[reason];
+  return `${why}: here is the case as it stands.`;
+}

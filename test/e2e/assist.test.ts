@@ -5,7 +5,6 @@ import { openCase, startAssistHarness } from '../support/assist-harness.js';
 import { clickCardAction } from '../support/card-actions.js';
 import type { FakeOpenAI } from '../support/fake-openai.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
-import { nextTs } from '../support/slack-requests.js';
 
 const internalNote = 'Root cause was the db-07.internal failover, Priit forgot the cron';
 
@@ -97,11 +96,7 @@ describe('without a model provider', () => {
   afterAll(async () => {
     await plain?.stop();
   });
-  const plainCase = async (text: string) => {
-    const { ts } = await plain.customerMessage(text, { ts: nextTs(), user: `U0PLAIN${text.length}` });
-    await plain.settle();
-    return (await plain.tugi.models.cases.findOne({ sourceKey: `${ids.acme}:${ts}` }).lean())!;
-  };
+  const plainCase = async (text: string) => (await plain.tugi.models.cases.findById((await openCase(plain, text)).id).lean())!;
 
   it('opens the Resolve form as before: empty fields, no promise of a draft', async () => {
     const opened = await plainCase('Login fails with an SSO error');

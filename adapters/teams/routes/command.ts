@@ -2,7 +2,8 @@ import type { Activity as BotActivity, TurnContext } from 'botbuilder';
 import type { PersonConfig } from '../../../src/config/people.js';
 import { commandUsage, parseCommand } from '../../../src/commands/index.js';
 import { asCodedError } from '../../../src/errors.js';
-import { userMessage } from '../../../src/messages/index.js';
+import { noSummaryText, userMessage } from '../../../src/messages/index.js';
+import { timedOut, within } from '../../../src/util/within.js';
 import { activitySchema, conversationTypeOf, plainText } from '../activity.js';
 import { toCaseSummary } from '../../../src/cases/index.js';
 import { attentionText, caseAsIsText, knowledgeText, myCasesText } from '../cards/commands.js';
@@ -54,27 +55,6 @@ async function exportConsent(deps: TeamsDeps, person: PersonConfig, period: stri
 const setupInSlack =
   'tugi is set up from Slack: run `/tugi setup` there. Its **Microsoft Teams** section takes your tenant and the specialist channel, and each person’s form their Teams identity.';
 
-/** What `work` gives within `ms`, or undefined (the work itself goes on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Why the case is shown as it stands instead of summarised. */
-function briefMissing(deps: TeamsDeps, doc: { account: string | null }): string {
-  if (!deps.assist.enabled) return 'No model provider is configured: here is the case as it stands.';
-  if (!deps.assist.offeredFor(doc)) return 'This account’s cases are not sent to the model provider: here is the case as it stands.';
-  return 'No summary came in time: here is the case as it stands.';
-}
 
 async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Promise<Message[]> {
   if (/^\s*setup\s*$/i.test(text)) return [textMessage(setupInSlack)];
@@ -94,10 +74,12 @@ async function answer(deps: TeamsDeps, person: PersonConfig, text: string): Prom
       return [textMessage(knowledgeText(command.words, await deps.knowledge.search(command.words)))];
     case 'summary': {
       const found = await deps.cases.getByKey(workspace, command.caseKey);
-      const asIs = textMessage(caseAsIsText(toCaseSummary(found, deps.directory), deps.knowledge.similarTo(found), briefMissing(deps, found)));
-      if (!deps.assist.offeredFor(found)) return [asIs];
+      const asIs = (why: string) => [textMessage(caseAsIsText(toCaseSummary(found, deps.directory), deps.knowledge.similarTo(found), why))];
+      const unavailable = deps.assist.unavailableFor(found);
+      if (unavailable) return asIs(noSummaryText(unavailable));
       const brief = await within(deps.assist.brief(found), briefDeadlineMs);
-      return [brief ? cardMessage(briefCard({ kind: 'case.brief', caseKey: found.key, ...brief }), `${found.key} so far`) : asIs];
+      if (brief === timedOut || !brief) return asIs(noSummaryText('no_answer'));
+      return [cardMessage(briefCard({ kind: 'case.brief', caseKey: found.key, ...brief }), `${found.key} so far`)];
     }
     case 'report': {
       const report = await deps.reports.report({ actor, ...(command.period ? { period: command.period } : {}), ...(command.by ? { by: command.by } : {}) });

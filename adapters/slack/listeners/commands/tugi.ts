@@ -13,7 +13,7 @@ import { knowledgeBlocks } from '../../blocks/knowledge.js';
 import { reportBlocks } from '../../blocks/report.js';
 import { caseCardBlocks } from '../../blocks/case-card.js';
 import type { SlackDeps } from '../../deps.js';
-import { userMessage } from '../../../../src/messages/index.js';
+import { noSummaryText, userMessage } from '../../../../src/messages/index.js';
 import { command } from '../../ids.js';
 import { slashCommandSchema } from '../../payloads.js';
 
@@ -122,7 +122,8 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     }
     case 'summary': {
       const asIs = caseCardBlocks({ ...toCaseSummary(found, deps.directory), similar: deps.knowledge.similarTo(found) }, { actions: false });
-      if (!deps.assist.offeredFor(found)) return privately({ text: `${found.key}: ${found.title}`, blocks: [...asIs, withoutModelNote(deps.assist.enabled)] });
+      const unavailable = deps.assist.unavailableFor(found);
+      if (unavailable) return privately({ text: `${found.key}: ${found.title}`, blocks: [...asIs, { type: 'context', elements: [{ type: 'mrkdwn', text: noSummaryText(unavailable) }] }] });
       // Not awaited: the command's answer must come within 3 s, a model may take longer; the brief follows privately.
       const follow = async () => {
         const brief = await deps.assist.brief(found);
@@ -138,12 +139,6 @@ async function answer(deps: SlackDeps, p: ReturnType<typeof slashCommandSchema.p
     }
   }
 }
-
-/** Why `/tugi summary` shows the case as it stands instead of a summary. */
-const withoutModelNote = (providerConfigured: boolean): KnownBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: providerConfigured ? 'This account’s cases are not sent to the model provider (`ai: false`): here is the case as it stands.' : 'No model provider is configured (`TUGI_AI_BASE_URL`): here is the case as it stands.' }],
-});
 
 export function register(router: SlackRouter, setupCommand?: (args: never) => Promise<boolean>): void {
   router.command(command, tugiCommand, setupCommand);

@@ -44,14 +44,9 @@ export interface TriageSuggestion {
 export class CaseAssist {
   constructor(private readonly deps: { assistant: Assistant; repository: CaseRepository; directory: Directory; knowledge: KnowledgeService }) {}
 
-  /** Whether a model provider is configured at all. */
-  get enabled(): boolean {
-    return this.deps.assistant.enabled;
-  }
-
   /** Why no draft is asked for this case: no provider, or the account keeps its cases from it (`ai: false`). */
   unavailableFor(doc: Pick<CaseDocument, 'account'>): AssistUnavailable | undefined {
-    if (!this.enabled) return 'no_provider';
+    if (!this.deps.assistant.enabled) return 'no_provider';
     return this.deps.directory.account(doc.account)?.ai === false ? 'opted_out' : undefined;
   }
 
